@@ -12,6 +12,14 @@ public static class RepoRoot
 
     private static string Find()
     {
+        string? compiledIn = typeof(RepoRoot).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(attribute => attribute.Key == "DrydockRepoRoot")?.Value;
+        if (compiledIn is not null && File.Exists(System.IO.Path.Combine(compiledIn, "Drydock.slnx")))
+        {
+            return compiledIn;
+        }
+
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "Drydock.slnx")))
         {

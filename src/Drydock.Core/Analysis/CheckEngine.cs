@@ -59,15 +59,15 @@ public sealed class CheckEngine
         var seen = new HashSet<(string, string, int, int, string)>();
         foreach (var finding in raw)
         {
+            if (!seen.Add((finding.Rule.Id, finding.Location.Path, finding.Location.Line, finding.Location.Column, finding.Message)))
+            {
+                continue;
+            }
+
             if (config.IsIgnored(finding.Rule)
                 || project.SuppressionsFor(finding.Location.Path).IsSuppressed(finding.Rule.Id, finding.Rule.Name, finding.Location.Line))
             {
                 suppressed++;
-                continue;
-            }
-
-            if (!seen.Add((finding.Rule.Id, finding.Location.Path, finding.Location.Line, finding.Location.Column, finding.Message)))
-            {
                 continue;
             }
 

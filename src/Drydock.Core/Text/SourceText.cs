@@ -44,7 +44,12 @@ public sealed class SourceText
         }
 
         int start = lineStarts[line - 1];
-        int end = line < lineStarts.Length ? lineStarts[line] - 1 : Text.Length;
+        int end = line < lineStarts.Length ? lineStarts[line] : Text.Length;
+        if (end > start && Text[end - 1] == '\n')
+        {
+            end--;
+        }
+
         if (end > start && Text[end - 1] == '\r')
         {
             end--;

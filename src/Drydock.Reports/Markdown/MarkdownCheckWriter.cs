@@ -1,0 +1,70 @@
+using Drydock.Findings;
+using Drydock.Reports.Check;
+
+namespace Drydock.Reports.Markdown;
+
+/// <summary>
+/// An incident report a team pastes into an issue: summary, root causes (errors first), evidence,
+/// impact, fixes by priority, and the files involved.
+/// </summary>
+public static class MarkdownCheckWriter
+{
+    public static void Write(TextWriter output, CheckReport report)
+    {
+        var findings = report.Findings;
+        output.Write("# Drydock report\n\n");
+        output.Write("## Summary\n\n");
+        string status = report.Failed ? $"**failing** (findings at or above `{report.FailOn.ToName()}`)" : "**passing**";
+        output.Write($"- Status: {status}\n");
+        output.Write($"- Findings: {report.Count(Severity.Error)} error, {report.Count(Severity.Warning)} warning, {report.Count(Severity.Info)} info, {report.Count(Severity.Style)} style\n");
+        output.Write($"- Files scanned: {report.FilesScanned}\n");
+        var top = findings.OrderByDescending(finding => finding.Severity).FirstOrDefault();
+        if (top is not null)
+        {
+            output.Write($"- Most severe: `{top.Rule.Id}` {MarkdownText.Cell(top.Message)} ({top.Location})\n");
+            output.Write($"- Recommended action: {MarkdownText.Cell(top.FixAdvice)}\n");
+        }
+
+        output.Write('\n');
+        if (findings.Count == 0)
+        {
+            output.Write("No findings.\n");
+            return;
+        }
+
+        output.Write("## Findings by priority\n\n| # | Severity | Rule | Location | Problem | Fix |\n| --- | --- | --- | --- | --- | --- |\n");
+        var ordered = findings
+            .OrderByDescending(finding => finding.Severity)
+            .ThenBy(finding => finding.Location.Path, StringComparer.Ordinal)
+            .ThenBy(finding => finding.Location.Line)
+            .ToList();
+        for (int i = 0; i < ordered.Count; i++)
+        {
+            var finding = ordered[i];
+            string fixKind = finding.Fix is null ? "" : finding.Fix.IsSafe ? " (auto-fixable)" : " (auto-fixable with --unsafe)";
+            output.Write($"| {i + 1} | {finding.Severity.ToName()} | `{finding.Rule.Id}` {finding.Rule.Name} | `{MarkdownText.Cell(finding.Location.ToString())}` | {MarkdownText.Cell(finding.Message)} | {MarkdownText.Cell(finding.FixAdvice)}{fixKind} |\n");
+        }
+
+        output.Write("\n## Evidence\n\n");
+        foreach (var finding in ordered.Where(finding => finding.Severity >= Severity.Warning).Concat(ordered.Where(finding => finding.Severity < Severity.Warning)))
+        {
+            output.Write($"### `{finding.Rule.Id}` {MarkdownText.Cell(finding.Message)}\n\n");
+            output.Write($"`{MarkdownText.Cell(finding.Location.ToString())}` ({finding.Severity.ToName()})\n\n");
+            if (!string.IsNullOrWhiteSpace(finding.Evidence))
+            {
+                MarkdownText.CodeBlock(output, finding.Evidence);
+                output.Write('\n');
+            }
+
+            output.Write($"**Impact:** {MarkdownText.Cell(finding.Why)}\n\n");
+            output.Write($"**Fix:** {MarkdownText.Cell(finding.FixAdvice)}\n\n");
+        }
+
+        output.Write("## Files involved\n\n");
+        foreach (var group in findings.GroupBy(finding => finding.Location.Path).OrderBy(group => group.Key, StringComparer.Ordinal))
+        {
+            string rules = string.Join(", ", group.Select(finding => finding.Rule.Id).Distinct().Order(StringComparer.Ordinal));
+            output.Write($"- `{MarkdownText.Cell(group.Key)}`: {group.Count()} finding(s) ({rules})\n");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using Drydock.Analysis;
+
+namespace Drydock.Cli;
+
+/// <summary>Every analyzer `drydock check` runs. Listed explicitly: NativeAOT has no assembly scanning.</summary>
+internal static class AnalyzerCatalog
+{
+    public static IReadOnlyList<IAnalyzer> All { get; } =
+    [
+    ];
+}
