@@ -1,0 +1,3 @@
+"""MCP tools for crawling web pages."""
+
+__version__ = "0.3.1"

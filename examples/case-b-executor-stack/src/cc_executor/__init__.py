@@ -1,0 +1,1 @@
+"""cc_executor: run long tasks behind a WebSocket."""

@@ -1,0 +1,1 @@
+"""Temporal worker for agent tasks."""
