@@ -12,6 +12,7 @@ internal static class Program
             CheckCommand.Create(),
             RulesCommand.Create(),
             ExplainCommand.Create(),
+            FixCommand.Create(),
         };
 
         var parse = root.Parse(args);

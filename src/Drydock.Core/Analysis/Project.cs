@@ -15,6 +15,7 @@ public sealed class Project
     private readonly ConcurrentDictionary<Type, Lazy<object>> models = new();
     private readonly ConcurrentDictionary<string, Lazy<(SourceText? Text, ReadProblem? Problem)>> texts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SuppressionMap> suppressions = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, SourceText> overrides = new Dictionary<string, SourceText>(StringComparer.Ordinal);
 
     public Project(string root, DrydockConfig config, RepositoryInventory files)
     {
@@ -50,12 +51,24 @@ public sealed class Project
     /// <summary>Reads a repository file as text once; later calls get the same text (or the same problem).</summary>
     public (SourceText? Text, ReadProblem? Problem) ReadText(string relativePath, long maxBytes = SourceReader.DefaultMaxBytes)
     {
+        if (overrides.TryGetValue(relativePath, out var replaced))
+        {
+            return (replaced, null);
+        }
+
         return texts.GetOrAdd(relativePath, path => new Lazy<(SourceText?, ReadProblem?)>(() =>
         {
             string full = FullPath(path);
             return SourceReader.TryRead(full, path, out var text, out var problem, maxBytes) ? (text, null) : (null, problem);
         })).Value;
     }
+
+    /// <summary>
+    /// The same repository with some files' text replaced in memory, for `fix` to re-check its edits
+    /// before anything is written. Models are rebuilt from scratch; nothing on disk changes.
+    /// </summary>
+    public Project WithTextOverrides(IReadOnlyDictionary<string, SourceText> replacements) =>
+        new(Root, Config, Files) { Switches = Switches, overrides = replacements };
 
     public string FullPath(string relativePath) => Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
 

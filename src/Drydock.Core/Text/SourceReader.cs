@@ -44,6 +44,7 @@ public static class SourceReader
     {
         text = null;
         problem = null;
+        string hash = HashOf(bytes);
         bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
         if (bom)
         {
@@ -66,9 +67,11 @@ public static class SourceReader
             return false;
         }
 
-        text = new SourceText(relativePath, Encoding.UTF8.GetString(bytes), bom);
+        text = new SourceText(relativePath, Encoding.UTF8.GetString(bytes), bom, hash);
         return true;
     }
+
+    public static string HashOf(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {

@@ -11,11 +11,12 @@ public sealed class SourceText
 {
     private readonly int[] lineStarts;
 
-    public SourceText(string path, string text, bool hasBom = false)
+    public SourceText(string path, string text, bool hasBom = false, string? contentHash = null)
     {
         Path = path;
         Text = text;
         HasBom = hasBom;
+        ContentHash = contentHash;
         lineStarts = ComputeLineStarts(text);
         UsesCrLf = DetectCrLf(text);
     }
@@ -26,6 +27,9 @@ public sealed class SourceText
     public string Text { get; }
 
     public bool HasBom { get; }
+
+    /// <summary>SHA-256 of the bytes as read from disk (null for text made in memory): `fix` refuses to write a file that changed since.</summary>
+    public string? ContentHash { get; }
 
     public bool UsesCrLf { get; }
 
