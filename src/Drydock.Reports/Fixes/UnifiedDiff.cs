@@ -23,7 +23,7 @@ public static class UnifiedDiff
         string[] oldLines = Lines(diff.PiecesOld, oldText);
         string[] newLines = Lines(diff.PiecesNew, newText);
         var output = new StringBuilder();
-        output.Append("--- a/").Append(path).Append('\n');
+        output.Append(oldText.Length == 0 ? "--- /dev/null" : "--- a/" + path).Append('\n');
         output.Append("+++ b/").Append(path).Append('\n');
 
         var blocks = diff.DiffBlocks;
