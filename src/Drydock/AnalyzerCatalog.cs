@@ -7,5 +7,7 @@ internal static class AnalyzerCatalog
 {
     public static IReadOnlyList<IAnalyzer> All { get; } =
     [
+        new Compose.ComposeAnalyzer(),
+        new Workflows.WorkflowAnalyzer(),
     ];
 }

@@ -48,13 +48,20 @@ public static class TextCheckWriter
         }
     }
 
-    public static IAnsiConsole ConsoleFor(TextWriter output, bool color) => AnsiConsole.Create(new AnsiConsoleSettings
+    public static IAnsiConsole ConsoleFor(TextWriter output, bool color)
     {
-        Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
-        ColorSystem = color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
-        Out = new AnsiConsoleOutput(output),
-        Interactive = InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(output),
+            Interactive = InteractionSupport.No,
+        });
+
+        // Never re-wrap: findings are one line each, and a terminal or a pager wraps better than a fixed width.
+        console.Profile.Width = 100_000;
+        return console;
+    }
 
     public static string SeverityMarkup(Severity severity) => severity switch
     {

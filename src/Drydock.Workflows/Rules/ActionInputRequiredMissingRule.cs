@@ -1,0 +1,45 @@
+using Drydock.Analysis;
+using Drydock.Findings;
+using Drydock.Workflows.Knowledge;
+using Drydock.Workflows.Model;
+
+namespace Drydock.Workflows.Rules;
+
+/// <summary>GA016: a required input of a (known) action is not passed.</summary>
+public sealed class ActionInputRequiredMissingRule : IWorkflowRule
+{
+    public static readonly RuleDescriptor Descriptor = new(
+        "GA016",
+        "action-input-required-missing",
+        Severity.Error,
+        "A step does not pass an input that the action requires.",
+        "The action fails at run time ('Input required and not supplied: path').",
+        "Pass the input under with:.")
+    {
+        Equivalents = ["actionlint action"],
+    };
+
+    public RuleDescriptor Rule => Descriptor;
+
+    public void Check(WorkflowSet workflows, Project project, FindingSink sink)
+    {
+        foreach (var file in workflows.Files)
+        {
+            foreach (var (_, step) in file.AllSteps())
+            {
+                if (step.Uses is not { Kind: ActionKind.Repository, Major: int major } uses
+                    || WorkflowKnowledge.Metadata(uses.Slug) is not { } metadata
+                    || !metadata.Majors.Contains(major))
+                {
+                    continue;
+                }
+
+                foreach (var input in metadata.Inputs.Where(input => input.Required && !step.HasInput(input.Name)))
+                {
+                    sink.Report(Descriptor, file, uses.Source.Span,
+                        $"{uses.Slug}@{uses.Ref} requires input '{input.Name}', which step '{step.DisplayName}' does not pass; it fails with 'Input required and not supplied: {input.Name}'");
+                }
+            }
+        }
+    }
+}
