@@ -7,6 +7,7 @@ internal static class AnalyzerCatalog
 {
     public static IReadOnlyList<IAnalyzer> All { get; } =
     [
+        new Docker.Rules.DockerfileAnalyzer(),
         new Compose.ComposeAnalyzer(),
         new Workflows.WorkflowAnalyzer(),
     ];

@@ -36,7 +36,7 @@ public class ExamplesTests
 
         string root = RepoRoot.Combine("examples", example);
         var result = new CheckEngine(AnalyzerCatalog.All).Run(Project.Open(root));
-        Assert.Empty(result.Notes);
+        Assert.DoesNotContain(result.Notes, note => note.StartsWith("internal error", StringComparison.Ordinal));
         string? difference = InlineExpectations.Compare(ExampleExpectations.Load(root), result.Findings);
         Assert.True(difference is null, $"{example}:\n{difference}\nactual:\n{ExampleExpectations.Format(result.Findings)}");
     }

@@ -48,6 +48,7 @@ public sealed class CheckEngine
             }
         });
 
+        notes.AddRange(sink.Notes.Distinct(StringComparer.Ordinal));
         return Filter(project, sink.Findings, notes);
     }
 

@@ -8,8 +8,15 @@ namespace Drydock.Analysis;
 public sealed class FindingSink
 {
     private readonly ConcurrentQueue<Finding> findings = new();
+    private readonly ConcurrentQueue<string> notes = new();
 
     public IReadOnlyCollection<Finding> Findings => findings;
+
+    /// <summary>What an analyzer could not check, in words ("python:3.7 is too old to tell its Debian release; packages not checked").</summary>
+    public IReadOnlyCollection<string> Notes => notes;
+
+    /// <summary>Records something left unchecked, so a quiet report is never mistaken for a clean one.</summary>
+    public void Note(string message) => notes.Enqueue(message);
 
     public void Add(Finding finding) => findings.Enqueue(finding);
 

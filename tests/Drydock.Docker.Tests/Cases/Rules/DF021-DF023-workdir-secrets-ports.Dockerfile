@@ -1,0 +1,16 @@
+FROM python:3.12-slim
+# expect-next: DF021
+WORKDIR app
+WORKDIR /srv
+WORKDIR data
+# expect-next: DF022
+ARG GITHUB_TOKEN
+# expect-next: DF022
+ENV DB_PASSWORD=hunter2
+ARG GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305
+ENV TOKEN_FILE=/run/secrets/token
+# expect-next: DF023
+EXPOSE 8080:80
+# expect-next: DF023, DF023
+EXPOSE 70000 53/udp 8000/http
+EXPOSE 8000 9000-9010/tcp
