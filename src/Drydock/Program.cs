@@ -13,6 +13,7 @@ internal static class Program
             RulesCommand.Create(),
             ExplainCommand.Create(),
             FixCommand.Create(),
+            ImageCommand.Create(),
         };
 
         var parse = root.Parse(args);

@@ -11,6 +11,7 @@ internal static class RuleCatalog
     /// <summary>Rules reported by commands other than `check`; each of those parts adds its source here.</summary>
     private static readonly Func<IEnumerable<RuleDescriptor>>[] OtherSources =
     [
+        () => Drydock.Image.Analysis.ImageAnalyzer.Rules,
     ];
 
     public static IReadOnlyList<RuleDescriptor> All { get; } =
