@@ -43,7 +43,7 @@ public static class ImageAnalyzer
         new SetuidFilesRule(),
         new WorldWritableInPathRule(),
         new HealthcheckAbsentRule(),
-        new HealthcheckBinaryMissingRule(),
+        new HealthcheckCommandNotInImageRule(),
         new SecretInEnvRule(),
         new SecretInHistoryRule(),
         new SecretFileInImageRule(),

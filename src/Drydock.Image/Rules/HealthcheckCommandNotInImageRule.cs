@@ -5,11 +5,11 @@ using Drydock.Image.Analysis;
 namespace Drydock.Image.Rules;
 
 /// <summary>IM031: the healthcheck runs a program that is not in the image (curl in a slim image).</summary>
-public sealed class HealthcheckBinaryMissingRule : IPlatformRule
+public sealed class HealthcheckCommandNotInImageRule : IPlatformRule
 {
     public static readonly RuleDescriptor Descriptor = new(
         "IM031",
-        "healthcheck-binary-missing",
+        "healthcheck-command-not-in-image",
         Severity.Error,
         "The HEALTHCHECK runs a program the image does not have, or cannot run.",
         "A healthcheck whose program is missing fails every time: the container turns unhealthy, dependent services never start, and orchestrators restart it in a loop. Slim and distroless bases have no curl or wget.",
