@@ -36,6 +36,7 @@ public sealed class ComposeAnalyzer : IAnalyzer
         new UnresolvedReferenceRule(),
         new EnvFileMissingRule(),
         new ObsoleteVersionKeyRule(),
+        new BuildImageRegistryTagRule(),
     ];
 
     private readonly Func<IReadOnlyList<ListeningSocket>> listeningSockets;

@@ -10,5 +10,7 @@ internal static class AnalyzerCatalog
         new Docker.Rules.DockerfileAnalyzer(),
         new Compose.ComposeAnalyzer(),
         new Workflows.WorkflowAnalyzer(),
+        new Python.PythonAnalyzer(),
+        new CrossFile.CrossFileAnalyzer(),
     ];
 }

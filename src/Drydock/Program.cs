@@ -13,6 +13,7 @@ internal static class Program
             RulesCommand.Create(),
             ExplainCommand.Create(),
             FixCommand.Create(),
+            InitCommand.Create(),
             ImageCommand.Create(),
         };
 

@@ -116,7 +116,9 @@ public sealed class FieldKnowledge
     {
         string trimmed = path.Replace('\\', '/').TrimEnd('/');
         string name = trimmed[(trimmed.LastIndexOf('/') + 1)..];
-        return manifestDirectories.Contains(name) || manifestFiles.Exists(pattern => pattern.IsMatch(name));
+        // "poetry.lock*" (copy the lock file if there is one) names a manifest too.
+        string literal = name.TrimEnd('*', '?');
+        return manifestDirectories.Contains(name) || manifestFiles.Exists(pattern => pattern.IsMatch(name) || (literal.Length > 0 && pattern.IsMatch(literal)));
     }
 
     public IEnumerable<SourceBuildPackage> SourceBuildPackages => sourceBuild.Values;

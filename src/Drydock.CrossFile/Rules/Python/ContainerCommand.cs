@@ -1,0 +1,223 @@
+using System.Text.RegularExpressions;
+using Drydock.Docker.Model;
+using Drydock.Docker.Rules;
+using Drydock.Python.Model;
+using Drydock.Python.Packaging;
+
+namespace Drydock.CrossFile.Rules.Python;
+
+public enum CommandTargetKind
+{
+    /// <summary><c>python -m pkg.mod</c>.</summary>
+    Module,
+
+    /// <summary><c>python path/to/file.py</c>.</summary>
+    File,
+
+    /// <summary><c>uvicorn pkg.mod:app</c> and other ASGI/WSGI servers.</summary>
+    App,
+
+    /// <summary>A console script from <c>[project.scripts]</c> or Poetry's scripts.</summary>
+    Script,
+}
+
+/// <summary>
+/// What the shipped stage's CMD/ENTRYPOINT runs in Python terms, and how the image would find it: the import roots
+/// (working directory, PYTHONPATH, server flags) and whether the project itself is pip/poetry-installed.
+/// </summary>
+public sealed partial class ContainerCommand
+{
+    private static readonly HashSet<string> InterpreterOptionsWithValue = new(StringComparer.Ordinal) { "-W", "-X", "--check-hash-based-pycs" };
+    private static readonly HashSet<string> AppServers = new(StringComparer.Ordinal) { "uvicorn", "gunicorn", "hypercorn", "daphne", "granian" };
+    private static readonly HashSet<string> RootOptions = new(StringComparer.Ordinal) { "--app-dir", "--chdir", "--pythonpath", "--root-path-dir" };
+
+    private ContainerCommand(Stage stage, CommandInstruction instruction, CommandTargetKind kind, string target, string? attribute, IReadOnlyList<string> arguments, IReadOnlyList<string> roots, PyScript? script, ImageFiles files, bool projectInstalled)
+    {
+        Stage = stage;
+        Instruction = instruction;
+        Kind = kind;
+        Target = target;
+        Attribute = attribute;
+        Arguments = arguments;
+        Roots = roots;
+        Script = script;
+        Files = files;
+        ProjectInstalled = projectInstalled;
+    }
+
+    public Stage Stage { get; }
+
+    /// <summary>The CMD or ENTRYPOINT that names the target (findings point here).</summary>
+    public CommandInstruction Instruction { get; }
+
+    public CommandTargetKind Kind { get; }
+
+    /// <summary>The dotted module, the file path, or the script name.</summary>
+    public string Target { get; }
+
+    /// <summary>The attribute of <c>module:attr</c> (App and Script targets).</summary>
+    public string? Attribute { get; }
+
+    /// <summary>The arguments the program receives after the target (what sys.argv[1:] holds).</summary>
+    public IReadOnlyList<string> Arguments { get; }
+
+    /// <summary>Absolute image folders on sys.path (working directory, PYTHONPATH, --app-dir...).</summary>
+    public IReadOnlyList<string> Roots { get; }
+
+    public PyScript? Script { get; }
+
+    public ImageFiles Files { get; }
+
+    /// <summary>True when the image pip/poetry/uv-installs the project, so its packages import from site-packages.</summary>
+    public bool ProjectInstalled { get; }
+
+    /// <summary>The command as it runs, for messages: "python -m cc_executor.core.main".</summary>
+    public string Text { get; private init; } = "";
+
+    public static ContainerCommand? Of(CrossFileContext context, DockerfileDocument document, Stage stage)
+    {
+        var words = FieldCaseFacts.StartWords(stage);
+        if (words is null || words.Count == 0 || ((CommandInstruction?)stage.Cmd ?? stage.Entrypoint) is null || words.Any(word => word.Contains('$')))
+        {
+            return null;
+        }
+
+        var files = ImageFiles.Of(context.Project, DockerContexts.For(context, document), stage);
+        string text = string.Join(' ', words);
+        string workdir = stage.FinalWorkdir ?? "/";
+        var roots = new List<string>();
+        if (stage.Variables["PYTHONPATH"]?.Value is { } pythonPath)
+        {
+            roots.AddRange(pythonPath.Split(':', StringSplitOptions.RemoveEmptyEntries).Where(entry => !entry.Contains('$')).Select(entry => ImageFiles.Absolute(entry, workdir)));
+        }
+
+        bool installed = InstallsProject(stage);
+        string program = Path.GetFileName(words[0]);
+        if (Interpreter().IsMatch(program))
+        {
+            int i = 1;
+            while (i < words.Count && words[i].StartsWith('-') && words[i] is not ("-m" or "-c" or "-"))
+            {
+                i += InterpreterOptionsWithValue.Contains(words[i]) ? 2 : 1;
+            }
+
+            if (i + 1 < words.Count && words[i] == "-m")
+            {
+                return new(stage, Locate(stage, words[i + 1]), CommandTargetKind.Module, words[i + 1], null, [.. words.Skip(i + 2)], [workdir, .. roots], null, files, installed) { Text = text };
+            }
+
+            if (i < words.Count && !words[i].StartsWith('-'))
+            {
+                string file = ImageFiles.Absolute(words[i], workdir);
+                return new(stage, Locate(stage, words[i]), CommandTargetKind.File, file, null, [.. words.Skip(i + 1)], [file[..file.LastIndexOf('/')], .. roots], null, files, installed) { Text = text };
+            }
+
+            return null;
+        }
+
+        if (AppServers.Contains(program))
+        {
+            for (int i = 1; i < words.Count; i++)
+            {
+                string option = words[i].Split('=')[0];
+                if (RootOptions.Contains(option))
+                {
+                    string? value = words[i].Contains('=') ? words[i][(words[i].IndexOf('=') + 1)..] : i + 1 < words.Count ? words[++i] : null;
+                    if (value is not null)
+                    {
+                        roots.Add(ImageFiles.Absolute(value, workdir));
+                    }
+                }
+            }
+
+            var app = words.Skip(1).Select(word => AppReference().Match(word)).FirstOrDefault(match => match.Success);
+            return app is null ? null : new(stage, Locate(stage, app.Value), CommandTargetKind.App, app.Groups["module"].Value, app.Groups["attr"].Value, [], [workdir, .. roots], null, files, installed) { Text = text };
+        }
+
+        var script = context.Python.PyProjects.SelectMany(pyproject => pyproject.Scripts).FirstOrDefault(item => item.Name == program);
+        return script is null ? null : new(stage, Locate(stage, program), CommandTargetKind.Script, script.Module, script.Attribute, [.. words.Skip(1)], roots, script, files, installed) { Text = text };
+    }
+
+    /// <summary>
+    /// Resolves a dotted module as the container would: from site-packages when the project is installed, else
+    /// from the import roots in the image. Returns the project path of the file, or null when it is not there.
+    /// </summary>
+    public string? Resolve(PythonProject python, string dotted)
+    {
+        if (ProjectInstalled && python.ResolveModule(dotted) is { } installed)
+        {
+            return installed.Path;
+        }
+
+        string relative = dotted.Replace('.', '/');
+        foreach (string root in Roots)
+        {
+            string basePath = root.TrimEnd('/') + "/" + relative;
+            foreach (string candidate in (string[])[basePath + ".py", basePath + "/__init__.py"])
+            {
+                if (Files.FileExists(candidate))
+                {
+                    return Files.ProjectPathOf(candidate);
+                }
+            }
+
+            if (Files.DirectoryExists(basePath))
+            {
+                return Files.ProjectPathOf(basePath);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The project module the command runs (for Module, File, App and Script targets), or null.</summary>
+    public PythonModule? RunModule(PythonProject python)
+    {
+        string? path = Kind == CommandTargetKind.File ? Files.ProjectPathOf(Target) : Resolve(python, Target);
+        if (path is null)
+        {
+            return null;
+        }
+
+        if (Kind == CommandTargetKind.Module && python.ResolveModule(Target) is { IsPackage: true } package)
+        {
+            path = python.MainOf(package) ?? path;
+        }
+
+        return path.EndsWith(".py", StringComparison.Ordinal) ? python.Module(path) : null;
+    }
+
+    /// <summary>True when a RUN of the stage chain, or of a stage it copies from, installs the project itself.</summary>
+    private static bool InstallsProject(Stage stage)
+    {
+        var stages = FieldCaseFacts.Chain(stage).Concat(stage.RequiredStages).Distinct();
+        foreach (var link in stages)
+        {
+            if (link.Installs.Any(install => install.Manager is PackageManager.Pip or PackageManager.Uv && install.LocalTargets.Any(SourcesCopiedBeforeDependenciesRule.IsProjectDirectory)))
+            {
+                return true;
+            }
+
+            if (link.InstructionsOf<RunInstruction>().SelectMany(run => run.CommandLines).Any(line =>
+                (line.Program == "poetry" && line.Subcommand?.Value == "install" && !line.HasOption(null, "--no-root"))
+                || (line.Program == "uv" && line.Subcommand?.Value == "sync" && !line.HasOption(null, "--no-install-project"))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The CMD or ENTRYPOINT whose text names <paramref name="needle"/> (CMD first).</summary>
+    private static CommandInstruction Locate(Stage stage, string needle) =>
+        new CommandInstruction?[] { stage.Cmd, stage.Entrypoint }.OfType<CommandInstruction>()
+            .FirstOrDefault(instruction => instruction.ArgumentsText.Contains(needle, StringComparison.Ordinal))
+        ?? ((CommandInstruction?)stage.Cmd ?? stage.Entrypoint)!;
+
+    [GeneratedRegex(@"^python(\d(\.\d+)?)?$")]
+    private static partial Regex Interpreter();
+
+    [GeneratedRegex(@"^(?<module>[A-Za-z_][\w.]*):(?<attr>[A-Za-z_]\w*)(\(.*\))?$")]
+    private static partial Regex AppReference();
+}

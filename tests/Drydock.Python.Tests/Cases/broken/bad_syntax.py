@@ -1,0 +1,2 @@
+def f(:  # expect: PY000
+    pass

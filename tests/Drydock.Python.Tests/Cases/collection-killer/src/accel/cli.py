@@ -1,0 +1,8 @@
+import sys
+
+
+def main():
+    sys.exit(0)
+
+
+sys.exit(main())

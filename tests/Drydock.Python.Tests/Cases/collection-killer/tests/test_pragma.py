@@ -1,0 +1,4 @@
+import sys
+
+# drydock ignore=PY001
+sys.exit(3)

@@ -1,0 +1,5 @@
+import httpx
+
+
+def get(url):
+    return httpx.get(url)

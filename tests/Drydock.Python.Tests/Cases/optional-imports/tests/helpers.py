@@ -1,0 +1,3 @@
+import boto3
+
+VALUE = 1
