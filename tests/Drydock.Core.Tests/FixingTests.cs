@@ -149,6 +149,24 @@ public class FixingTests
     }
 
     [Fact]
+    public void A_read_only_file_is_refused_and_left_as_it_was()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var tree = new TempTree();
+        tree.Write("Dockerfile", "FROM a\nrun x\n");
+        File.SetUnixFileMode(tree.Path("Dockerfile"), UnixFileMode.UserRead | UnixFileMode.GroupRead);
+        var change = Assert.Single(RunFix(tree).Changes);
+
+        var error = Assert.Throws<FixWriteException>(() => AtomicFileWriter.Write(tree.Root, change));
+        Assert.Contains("read-only", error.Message, StringComparison.Ordinal);
+        Assert.Equal("FROM a\nrun x\n", File.ReadAllText(tree.Path("Dockerfile")));
+    }
+
+    [Fact]
     public void The_file_mode_is_kept_and_no_temporary_file_is_left_behind()
     {
         if (OperatingSystem.IsWindows())

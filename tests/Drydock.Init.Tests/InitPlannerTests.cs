@@ -89,6 +89,23 @@ public class InitPlannerTests
         var plan = InitPlanner.Plan(Project.Open(tree.Root), force: true);
         Assert.Throws<InitException>(() => InitWriter.Write(tree.Root, plan));
         Assert.Equal("all:\n", File.ReadAllText(outside.Path("Makefile")));
+        Assert.False(File.Exists(tree.Path("Dockerfile")), "a refusal must leave the project untouched");
+    }
+
+    [Fact]
+    public void A_read_only_file_is_not_overwritten_even_with_force()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var tree = PythonProjectShapes.Uv();
+        tree.Write("compose.yaml", "services: {}\n");
+        File.SetUnixFileMode(tree.Path("compose.yaml"), UnixFileMode.UserRead);
+        var plan = InitPlanner.Plan(Project.Open(tree.Root), force: true);
+        Assert.Contains("read-only", Assert.Throws<InitException>(() => InitWriter.Write(tree.Root, plan)).Message, StringComparison.Ordinal);
+        Assert.Equal("services: {}\n", File.ReadAllText(tree.Path("compose.yaml")));
     }
 
     [Fact]

