@@ -10,6 +10,7 @@ internal static class Program
         var root = new RootCommand("drydock: finds why a project's CI and container deployment fail, and stops them failing.")
         {
             CheckCommand.Create(),
+            DiagnoseCommand.Create(),
             RulesCommand.Create(),
             ExplainCommand.Create(),
             FixCommand.Create(),

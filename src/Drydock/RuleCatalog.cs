@@ -12,6 +12,7 @@ internal static class RuleCatalog
     private static readonly Func<IEnumerable<RuleDescriptor>>[] OtherSources =
     [
         () => Drydock.Image.Analysis.ImageAnalyzer.Rules,
+        () => Drydock.Logs.LogRules.All,
     ];
 
     public static IReadOnlyList<RuleDescriptor> All { get; } =

@@ -1,6 +1,7 @@
 using Drydock.Analysis;
 using Drydock.Findings;
 using Drydock.Image.Model;
+using Drydock.Image.Matching;
 using Drydock.Image.Rules;
 using Drydock.Image.Sources;
 
@@ -24,6 +25,11 @@ public static class ImageAnalyzer
         new BlobDigestMismatchRule(),
         new NoPlatformForHostRule(),
         new PlatformNotInIndexRule(),
+        new RepositoryUserMismatchRule(),
+        new RepositoryHealthcheckMissingRule(),
+        new RepositoryCommandMismatchRule(),
+        new RepositoryPlatformMismatchRule(),
+        new RepositoryMatchSummaryRule(),
     ];
 
     public static IReadOnlyList<IPlatformRule> PlatformRules { get; } =
@@ -78,12 +84,29 @@ public static class ImageAnalyzer
             new UnsafeLayerEntryRule().Check(new PlatformContext(inspection, platform, options), sink);
         }
 
-        var imageContext = new ImageContext(inspection, options);
+        var imageContext = new ImageContext(inspection, options)
+        {
+            Repository = options.Repository is { } repository ? RepositoryMatcher.Match(repository, inspection, ImageNames(source)) : null,
+        };
         foreach (var rule in ImageRules)
         {
             rule.Check(imageContext, sink);
         }
 
         return new ImageReport(inspection, options, [.. sink.Findings.OrderBy(finding => finding.Location.Path, StringComparer.Ordinal).ThenBy(finding => finding.Rule.Id, StringComparer.Ordinal).ThenBy(finding => finding.Message, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The names the image is known by: a registry reference as typed, and the names the archive or layout records.</summary>
+    private static List<string> ImageNames(ImageSource source)
+    {
+        var names = new List<string>();
+        if (ImageReferences.Classify(source.Reference) == "registry")
+        {
+            names.Add(source.Reference);
+        }
+
+        // An OCI ref.name is often a bare tag ("latest"), which names no repository.
+        names.AddRange(source.Names.Where(name => name.Contains(':', StringComparison.Ordinal) || name.Contains('/', StringComparison.Ordinal)));
+        return names;
     }
 }

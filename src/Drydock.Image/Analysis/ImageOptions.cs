@@ -21,6 +21,9 @@ public sealed record ImageOptions
 
     public DecompressionLimits Limits { get; init; } = DecompressionLimits.Default;
 
+    /// <summary>Compare the image with the repository that claims to build it (<c>--repo DIR</c>); null for none.</summary>
+    public Matching.RepositoryOptions? Repository { get; init; }
+
     public static string CurrentArchitecture() => RuntimeInformation.OSArchitecture switch
     {
         Architecture.X64 => "amd64",

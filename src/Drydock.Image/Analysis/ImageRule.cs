@@ -22,6 +22,9 @@ public interface IImageRule
 
 public sealed record ImageContext(ImageInspection Image, ImageOptions Options)
 {
+    /// <summary>The Dockerfile, stage and compose service the image was matched to; null without <c>--repo</c>.</summary>
+    public Matching.RepositoryMatch? Repository { get; init; }
+
     public SourceLocation Location() => new(Image.Reference);
 }
 

@@ -80,6 +80,9 @@ public sealed record ImageConfig
 
     public IReadOnlyList<string> DiffIds { get; init; } = [];
 
+    /// <summary>The config's Labels (org.opencontainers.image.source, revision, title...).</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public ImagePlatform Platform => new(Os, ImagePlatform.NormalizeArchitecture(Architecture), Variant);
 
     /// <summary>The value of an environment variable, or null when unset.</summary>
@@ -142,6 +145,7 @@ public sealed record ImageConfig
             Healthcheck = healthcheck,
             History = history,
             DiffIds = root.TryGetProperty("rootfs", out var rootfs) ? Json.Strings(rootfs, "diff_ids") : [],
+            Labels = StringMap(config, "Labels"),
         };
     }
 
@@ -149,6 +153,20 @@ public sealed record ImageConfig
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Object
             ? [.. value.EnumerateObject().Select(item => item.Name)]
             : [];
+
+    private static Dictionary<string, string> StringMap(JsonElement element, string property)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var item in value.EnumerateObject().Where(item => item.Value.ValueKind == JsonValueKind.String))
+            {
+                map[item.Name] = item.Value.GetString()!;
+            }
+        }
+
+        return map;
+    }
 
     private static string Duration(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.TryGetInt64(out long nanoseconds) && nanoseconds > 0

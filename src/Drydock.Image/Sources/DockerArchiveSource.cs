@@ -87,6 +87,7 @@ public sealed class DockerArchiveSource : ImageSource
             Notes.Add($"{path} holds {images.Count} images; inspecting the first ({string.Join(", ", Json.Strings(chosen, "RepoTags"))}). Name one with :TAG.");
         }
 
+        Names.AddRange(Json.Strings(chosen, "RepoTags"));
         string configMember = Json.String(chosen, "Config");
         var layerMembers = Json.Strings(chosen, "Layers");
         if (configMember.Length == 0)

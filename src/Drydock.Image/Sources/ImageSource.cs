@@ -21,6 +21,9 @@ public abstract class ImageSource : IDisposable
     /// <summary>Things the reader had to choose or could not honour (several images in an archive, a tag not found).</summary>
     public List<string> Notes { get; } = [];
 
+    /// <summary>Names the chosen image carries in the source (docker save RepoTags, OCI ref.name annotations), for --repo matching.</summary>
+    public List<string> Names { get; } = [];
+
     public abstract ImageRoot ReadRoot();
 
     /// <summary>The raw bytes of a blob (still compressed for layers). Callers verify with <see cref="OpenVerified"/>.</summary>
@@ -97,6 +100,11 @@ public abstract class ImageSource : IDisposable
 
     protected static string Describe(Descriptor? descriptor) => descriptor is null ? "the image's top document" : $"{descriptor.MediaType} {descriptor.Digest}";
 
+    private static IEnumerable<string> NamesOf(Descriptor descriptor) =>
+        new[] { "io.containerd.image.name", "org.opencontainers.image.ref.name" }
+            .Select(key => descriptor.Annotations.TryGetValue(key, out string? name) ? name : null)
+            .OfType<string>();
+
     /// <summary>Chooses the descriptors of an OCI index.json that a tag names (or all when no tag is given).</summary>
     protected ImageRoot ChooseFromLayoutIndex(ImageIndex index, string? tag, string where)
     {
@@ -116,6 +124,11 @@ public abstract class ImageSource : IDisposable
             throw new ImageReadException($"{where} lists no manifests", ImageReadFailure.NotFound);
         }
 
+        if (candidates.Count == 1 || candidates.All(d => MediaTypes.IsManifest(d.MediaType) && d.Platform is not null))
+        {
+            Names.AddRange(candidates.SelectMany(NamesOf).Distinct(StringComparer.Ordinal));
+        }
+
         if (candidates.Count == 1)
         {
             return ReadChild(candidates[0]);
@@ -128,6 +141,7 @@ public abstract class ImageSource : IDisposable
         }
 
         var first = candidates[0];
+        Names.AddRange(NamesOf(first));
         Notes.Add($"{where} holds {candidates.Count} images; inspecting the first ({first.RefName ?? first.Digest}). Name one with :TAG.");
         return ReadChild(first);
     }

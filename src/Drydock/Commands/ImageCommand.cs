@@ -3,6 +3,7 @@ using Drydock.Analysis;
 using Drydock.Configuration;
 using Drydock.Findings;
 using Drydock.Image.Analysis;
+using Drydock.Image.Matching;
 using Drydock.Image.Model;
 using Drydock.Image.Sources;
 using Drydock.Reports;
@@ -24,24 +25,46 @@ internal static class ImageCommand
         var hostArch = new Option<string?>("--host-arch") { Description = "Architecture the image must run on without emulation (default: this machine's)." };
         var maxSize = new Option<string?>("--max-size") { Description = "Fail when the image is larger, uncompressed (100MB, 1.5GiB)." };
         var minEfficiency = new Option<double?>("--min-efficiency") { Description = "Fail when less than this share (0-1) of shipped bytes is visible in the final filesystem." };
+        var repo = new Option<string?>("--repo") { Description = "Compare the image with the repository that builds it: the Dockerfile's final USER, HEALTHCHECK, ENTRYPOINT/CMD and compose's platform." };
+        var dockerfile = new Option<string?>("--dockerfile") { Description = "With --repo: the Dockerfile that builds the image (default: found from compose services, labels, or the only Dockerfile)." };
+        var target = new Option<string?>("--target") { Description = "With --repo: the stage that ships (default: compose build.target, else the final stage)." };
         var config = new Option<string?>("--config", "-c") { Description = "Configuration file (default: ./.drydock.yaml) for ignore and severity overrides." };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var noColor = CommonOptions.NoColor();
         var command = new Command("image", "Inspect a container image (OCI layout, docker save archive or registry) and predict why it will not start.")
         {
-            reference, platform, insecure, hostArch, maxSize, minEfficiency, config, format, output, noColor,
+            reference, platform, insecure, hostArch, maxSize, minEfficiency, repo, dockerfile, target, config, format, output, noColor,
         };
         command.SetAction(parse => Run(
             parse.GetValue(reference)!,
-            new Settings(parse.GetValue(platform), parse.GetValue(insecure), parse.GetValue(hostArch), parse.GetValue(maxSize), parse.GetValue(minEfficiency), parse.GetValue(config)),
+            new Settings(parse.GetValue(platform), parse.GetValue(insecure), parse.GetValue(hostArch), parse.GetValue(maxSize), parse.GetValue(minEfficiency), parse.GetValue(config))
+            {
+                Repository = RepositoryOptionsFrom(parse.GetValue(repo), parse.GetValue(dockerfile), parse.GetValue(target)),
+            },
             parse.GetValue(format)!,
             parse.GetValue(output),
             parse.GetValue(noColor)));
         return command;
     }
 
-    private sealed record Settings(string? Platform, bool Insecure, string? HostArch, string? MaxSize, double? MinEfficiency, string? ConfigPath);
+    private sealed record Settings(string? Platform, bool Insecure, string? HostArch, string? MaxSize, double? MinEfficiency, string? ConfigPath)
+    {
+        /// <summary>--repo with its --dockerfile/--target; an error text when they do not fit together.</summary>
+        public (RepositoryOptions? Options, string? Error) Repository { get; init; }
+    }
+
+    private static (RepositoryOptions?, string?) RepositoryOptionsFrom(string? directory, string? dockerfile, string? target)
+    {
+        if (directory is null)
+        {
+            return (null, dockerfile is not null || target is not null ? "--dockerfile and --target need --repo DIR" : null);
+        }
+
+        return Directory.Exists(directory)
+            ? (new RepositoryOptions(directory) { Dockerfile = dockerfile, Target = target }, null)
+            : (null, $"--repo {directory}: no such folder");
+    }
 
     private static int Run(string reference, Settings settings, string formatName, string? outputPath, bool noColor)
     {
@@ -55,6 +78,11 @@ internal static class ImageCommand
         if (settings.MaxSize is not null && maxSize is null)
         {
             return Usage($"--max-size {settings.MaxSize}: expected a size such as 100MB or 1.5GiB");
+        }
+
+        if (settings.Repository.Error is { } repositoryError)
+        {
+            return Usage(repositoryError);
         }
 
         if (settings.MinEfficiency is < 0 or > 1)
@@ -78,6 +106,7 @@ internal static class ImageCommand
             HostArchitecture = settings.HostArch is null ? ImageOptions.CurrentArchitecture() : ImagePlatform.NormalizeArchitecture(settings.HostArch),
             MaxSizeBytes = maxSize,
             MinEfficiency = settings.MinEfficiency,
+            Repository = settings.Repository.Options,
         };
         ImageReport report;
         try

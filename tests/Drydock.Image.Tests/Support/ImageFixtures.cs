@@ -87,6 +87,9 @@ public sealed record FixtureImage(string Architecture, IReadOnlyList<FixtureLaye
 
     public IReadOnlyList<string> History { get; init; } = [];
 
+    /// <summary>Config labels (org.opencontainers.image.source, revision, title).</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Docker media types (which keep Healthcheck) instead of OCI ones.</summary>
     public bool DockerMediaTypes { get; init; }
 }
@@ -312,6 +315,17 @@ public static class ImageWriter
         {
             writer.WriteStartObject("Volumes");
             foreach (string volume in image.Volumes) { writer.WriteStartObject(volume); writer.WriteEndObject(); }
+            writer.WriteEndObject();
+        }
+
+        if (image.Labels.Count > 0)
+        {
+            writer.WriteStartObject("Labels");
+            foreach (var (key, value) in image.Labels)
+            {
+                writer.WriteString(key, value);
+            }
+
             writer.WriteEndObject();
         }
 

@@ -1,0 +1,23 @@
+using Drydock.Findings;
+using Drydock.Logs.Reading;
+
+namespace Drydock.Logs.Analysis;
+
+/// <summary>What <c>drydock diagnose</c> was asked to do.</summary>
+public sealed record DiagnoseOptions
+{
+    /// <summary>The repository the logs came from (--repo), to point at files and lines; null for none.</summary>
+    public string? RepositoryRoot { get; init; }
+
+    /// <summary><c>drydock check</c> findings of that repository: a diagnosis cites those at its places.</summary>
+    public IReadOnlyList<Finding> CheckFindings { get; init; } = [];
+
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    public ScanOptions Scan { get; init; } = new();
+
+    public ArchiveLimits Archives { get; init; } = new();
+
+    /// <summary>Secondary root causes reported per log besides the first (non-overlapping, other signatures).</summary>
+    public int MaxSecondaryPerLog { get; init; } = 3;
+}

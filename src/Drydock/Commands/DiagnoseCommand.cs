@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Drydock.Analysis;
+using Drydock.Configuration;
+using Drydock.Findings;
+using Drydock.Logs.Analysis;
+using Drydock.Reports;
+using Drydock.Reports.Diagnose;
+
+namespace Drydock.Cli.Commands;
+
+/// <summary>`drydock diagnose LOG... [--repo DIR]`: the root cause of failed CI, build and container logs. Parses arguments, runs the engine, writes the report.</summary>
+internal static class DiagnoseCommand
+{
+    public static Command Create()
+    {
+        var logs = new Argument<string[]>("LOG")
+        {
+            Description = "Log files, directories, .gz logs, the zip of a GitHub Actions run's logs, or - for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var repo = new Option<string?>("--repo") { Description = "The repository the logs came from: map paths, Dockerfile steps and workflow steps to its files, and cite `drydock check` findings there." };
+        var format = CommonOptions.Format();
+        var output = CommonOptions.Output();
+        var command = new Command("diagnose", "Name the root cause of failed CI, build and container logs, quote the lines that prove it, and give the fix. Reads only.")
+        {
+            logs, repo, format, output,
+        };
+        command.SetAction(parse => Run(parse.GetValue(logs)!, parse.GetValue(repo), parse.GetValue(format)!, parse.GetValue(output)));
+        return command;
+    }
+
+    private static int Run(string[] logs, string? repo, string formatName, string? outputPath)
+    {
+        if (repo is not null && !Directory.Exists(repo))
+        {
+            Console.Error.WriteLine($"drydock: {repo}: no such directory");
+            return ExitCodes.UsageOrInput;
+        }
+
+        ReportFormats.TryParse(formatName, out var format);
+        var engine = new DiagnoseEngine(new DiagnoseOptions { RepositoryRoot = repo, CheckFindings = repo is null ? [] : CheckFindings(repo) });
+        var result = engine.Diagnose(logs);
+        using (var target = ReportTarget.Open(outputPath))
+        {
+            switch (format)
+            {
+                case ReportFormat.Json: DiagnoseJsonWriter.Write(target.Stream, result); break;
+                case ReportFormat.Sarif: DiagnoseSarifWriter.Write(target.Stream, result); break;
+                case ReportFormat.Github: DiagnoseGithubWriter.Write(target.Writer, result); break;
+                case ReportFormat.Markdown: DiagnoseMarkdownWriter.Write(target.Writer, result); break;
+                default: DiagnoseTextWriter.Write(target.Writer, result); break;
+            }
+        }
+
+        if (result.FailureDiagnosed)
+        {
+            return ExitCodes.Findings;
+        }
+
+        return result.Jobs.Count == 0 ? ExitCodes.UsageOrInput : ExitCodes.Clean;
+    }
+
+    private static IReadOnlyList<Finding> CheckFindings(string repo)
+    {
+        var configuration = ConfigLoader.LoadFromDirectory(repo);
+        var project = new Project(repo, configuration, Discovery.RepositoryScanner.Scan(repo, configuration.ExcludedPaths, null));
+        return new CheckEngine(AnalyzerCatalog.All).Run(project).Findings;
+    }
+}
