@@ -7,7 +7,7 @@ namespace Drydock.Cli.Tests;
 /// <summary>Keeps docs/rules and the rule metadata in step: every rule has a page, every page a rule, and they agree.</summary>
 public partial class RuleDocsTests
 {
-    private static readonly string[] RequiredSections = ["## Why it matters", "## Fires on", "## Quiet on", "## Fix"];
+    private static readonly string[] RequiredSections = ["## Why it matters", "## Fires on", "## Quiet on", "## Fix", "## Configuration"];
 
     public static TheoryData<string> RuleIds()
     {
@@ -38,16 +38,25 @@ public partial class RuleDocsTests
         string path = RepoRoot.Combine("docs", "rules", id + ".md");
         Assert.True(File.Exists(path), $"{rule.Id} ({rule.Name}) has no page {rule.DocPath}");
         string page = File.ReadAllText(path);
-        string[] lines = page.Split('\n');
-        Assert.Equal($"# {rule.Id} {rule.Name}", lines[0].TrimEnd('\r'));
+        string[] lines = [.. page.Split('\n').Select(line => line.TrimEnd('\r'))];
+        Assert.Equal($"# {rule.Id} {rule.Name}", lines[0]);
+        Assert.True(lines.Contains("| Severity | Kind | Fixable | Equivalent |"), $"{path}: no metadata table header");
         var row = lines.Select(line => line.Trim()).FirstOrDefault(line => line.StartsWith('|') && !line.StartsWith("| Severity", StringComparison.Ordinal) && !line.StartsWith("| ---", StringComparison.Ordinal));
         Assert.True(row is not null, $"{path}: no metadata table row");
         string[] cells = row!.Trim('|').Split('|').Select(cell => cell.Trim()).ToArray();
         Assert.Equal(rule.DefaultSeverity.ToName(), cells[0]);
-        Assert.Equal(rule.Fixable, cells[2] is "safe" or "unsafe");
+        Assert.Equal(rule.Kind.ToString(), cells[1]);
+        Assert.Contains(cells[2], (string[])(rule.Fixable ? ["safe", "unsafe"] : ["no"]));
+        Assert.Equal(rule.Equivalents.Count == 0 ? "-" : string.Join(", ", rule.Equivalents), cells[3]);
         foreach (string section in RequiredSections)
         {
-            Assert.True(page.Contains(section, StringComparison.Ordinal), $"{path} lacks '{section}'");
+            Assert.True(lines.Contains(section), $"{path} lacks the line '{section}'");
+        }
+
+        // Rules that report on a file of the repository can be silenced there; image and log findings cannot.
+        if (rule.Kind is not (RuleKind.Image or RuleKind.Log))
+        {
+            Assert.True(page.Contains($"drydock ignore={rule.Id}", StringComparison.Ordinal), $"{path}: Configuration does not show the pragma");
         }
     }
 

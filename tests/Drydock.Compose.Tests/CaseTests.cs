@@ -1,5 +1,3 @@
-using Drydock.Analysis;
-using Drydock.Compose.Model;
 using Drydock.Testing;
 
 namespace Drydock.Compose.Tests;
@@ -10,38 +8,14 @@ namespace Drydock.Compose.Tests;
 /// </summary>
 public sealed class CaseTests
 {
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        foreach (string directory in Directory.GetDirectories(CasesRoot).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(directory));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Cases() => new(CaseRunner.CaseNames(CasesRoot));
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Case_reports_exactly_the_marked_findings(string name)
     {
-        string root = Path.Combine(CasesRoot, name);
-        var project = Project.Open(root);
-        var result = new CheckEngine([new ComposeAnalyzer(() => [])]).Run(project);
-        Assert.Empty(result.Notes);
-
-        var expected = new List<ExpectedFinding>();
-        foreach (string file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
-        {
-            string relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (Discovery.FileClassifier.Classify(relative) == Discovery.FileKind.Compose || relative.EndsWith(".yml", StringComparison.Ordinal) || relative.EndsWith(".yaml", StringComparison.Ordinal))
-            {
-                expected.AddRange(InlineExpectations.Parse(relative, File.ReadAllText(file)));
-            }
-        }
-
-        string? difference = InlineExpectations.Compare(expected, result.Findings);
-        Assert.True(difference is null, $"case {name}:\n{difference}\n\nfindings:\n{string.Join('\n', result.Findings.Select(f => $"{f.Location} {f.Rule.Id} {f.Message}"))}");
+        string? difference = CaseRunner.Check(Path.Combine(CasesRoot, name), new ComposeAnalyzer(() => []), IsComposeFile);
+        Assert.True(difference is null, difference);
     }
 
     [Fact]
@@ -59,6 +33,9 @@ public sealed class CaseTests
         var silent = new ComposeAnalyzer().Rules.Select(rule => rule.Id).Where(id => !fired.Contains(id) && id != HostPortRuleId).ToList();
         Assert.True(silent.Count == 0, "rules with no firing case: " + string.Join(", ", silent));
     }
+
+    private static bool IsComposeFile(string relative) =>
+        Discovery.FileClassifier.Classify(relative) == Discovery.FileKind.Compose || relative.EndsWith(".yml", StringComparison.Ordinal) || relative.EndsWith(".yaml", StringComparison.Ordinal);
 
     internal static string CasesRoot => Path.Combine(AppContext.BaseDirectory, "Cases");
 

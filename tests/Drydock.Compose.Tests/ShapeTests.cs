@@ -151,37 +151,6 @@ public sealed class ShapeTests
         Assert.Equal(ComposeAnalyzer.RuleInstances.Count, new ComposeAnalyzer().Rules.Select(rule => rule.Id).Distinct().Count());
     }
 
-    [Fact]
-    public void Every_rule_has_a_docs_page_in_the_developers_layout()
-    {
-        var problems = new List<string>();
-        foreach (var rule in new ComposeAnalyzer().Rules)
-        {
-            string path = RepoRoot.Combine("docs", "rules", rule.Id + ".md");
-            if (!File.Exists(path))
-            {
-                problems.Add($"{rule.Id}: no {path}");
-                continue;
-            }
-
-            string[] lines = File.ReadAllLines(path);
-            string[] fixable = rule.Fixable ? ["safe", "unsafe"] : ["no"];
-            string equivalent = rule.Equivalents.Count == 0 ? "-" : string.Join(", ", rule.Equivalents);
-            if (lines[0] != $"# {rule.Id} {rule.Name}") { problems.Add($"{rule.Id}: header is '{lines[0]}'"); }
-            if (!lines.Contains("| Severity | Kind | Fixable | Equivalent |")) { problems.Add($"{rule.Id}: no table header"); }
-            var rows = fixable.Select(kind => $"| {Findings.SeverityNames.ToName(rule.DefaultSeverity)} | Compose | {kind} | {equivalent} |").ToList();
-            if (!rows.Any(lines.Contains)) { problems.Add($"{rule.Id}: table row should be '{rows[0]}'"); }
-            foreach (string section in new[] { "## Why it matters", "## Fires on", "## Quiet on", "## Fix", "## Configuration" })
-            {
-                if (!lines.Contains(section)) { problems.Add($"{rule.Id}: no '{section}'"); }
-            }
-
-            if (!File.ReadAllText(path).Contains($"drydock ignore={rule.Id}", StringComparison.Ordinal)) { problems.Add($"{rule.Id}: configuration does not show the pragma"); }
-        }
-
-        Assert.True(problems.Count == 0, string.Join('\n', problems));
-    }
-
     private static JsonElement Resolve(JsonElement root, string pointer)
     {
         var current = root;

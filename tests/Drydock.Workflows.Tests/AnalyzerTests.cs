@@ -1,11 +1,9 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
 using Drydock.Findings;
-using Drydock.Testing;
 
 namespace Drydock.Workflows.Tests;
 
-public sealed partial class AnalyzerTests
+public sealed class AnalyzerTests
 {
     [Fact]
     public void Every_rule_class_is_listed_once_with_an_id_in_the_GA_range()
@@ -34,27 +32,6 @@ public sealed partial class AnalyzerTests
             Assert.Equal(RuleKind.Workflow, rule.Rule.Kind);
             Assert.False(string.IsNullOrWhiteSpace(rule.Rule.Why));
             Assert.False(string.IsNullOrWhiteSpace(rule.Rule.FixAdvice));
-        }
-    }
-
-    [Fact]
-    public void Every_rule_has_a_docs_page_in_the_standard_layout()
-    {
-        foreach (var rule in new WorkflowAnalyzer().Rules)
-        {
-            string path = RepoRoot.Combine("docs", "rules", rule.Id + ".md");
-            Assert.True(File.Exists(path), "missing " + path);
-            string text = File.ReadAllText(path);
-            Assert.StartsWith($"# {rule.Id} {rule.Name}\n", text, StringComparison.Ordinal);
-            string fixable = rule.Fixable ? "(safe|unsafe)" : "no";
-            string severity = rule.DefaultSeverity.ToName();
-            Assert.Matches(new Regex($@"\| {severity} \| Workflow \| {fixable} \| [^|\n]+ \|"), text);
-            foreach (string section in new[] { "## Why it matters", "## Fires on", "## Quiet on", "## Fix", "## Configuration" })
-            {
-                Assert.Contains("\n" + section + "\n", text, StringComparison.Ordinal);
-            }
-
-            Assert.Contains($"drydock ignore={rule.Id}", text, StringComparison.Ordinal);
         }
     }
 }

@@ -44,15 +44,8 @@ public sealed class InlineCaseTests
     [MemberData(nameof(RepositoryCases))]
     public void Repository_case_reports_exactly_what_it_marks(string name)
     {
-        using var tree = new TempTree();
-        string source = WorkflowCheck.CasesPath(name);
-        WorkflowCheck.CopyDirectory(source, tree.Root);
-        var expected = Directory.EnumerateFiles(source, "*.yml", SearchOption.AllDirectories)
-            .SelectMany(file => InlineExpectations.Parse(Path.GetRelativePath(source, file).Replace('\\', '/'), File.ReadAllText(file)))
-            .ToList();
-        var findings = WorkflowCheck.Run(tree.Root);
-        string? difference = InlineExpectations.Compare(expected, findings);
-        Assert.True(difference is null, $"{name}:\n{difference}");
+        string? difference = CaseRunner.Check(WorkflowCheck.CasesPath(name), new WorkflowAnalyzer(), relative => relative.EndsWith(".yml", StringComparison.Ordinal), copy: true);
+        Assert.True(difference is null, difference);
     }
 
     [Fact]

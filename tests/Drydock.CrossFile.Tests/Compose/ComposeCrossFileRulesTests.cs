@@ -18,29 +18,16 @@ public sealed class ComposeCrossFileRulesTests
 
     private static readonly HashSet<string> ComposeRuleIds = [.. CrossFileAnalyzer.AllRules.Select(rule => rule.Descriptor.Id).Where(id => id.StartsWith("DC", StringComparison.Ordinal))];
 
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        foreach (string directory in Directory.GetDirectories(CasesRoot).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(directory));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Cases() => new(CaseRunner.CaseNames(CasesRoot));
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Case_produces_exactly_the_marked_findings(string name)
     {
         string root = Path.Combine(CasesRoot, name);
-        var findings = Check(root);
-        var expected = Directory.EnumerateFiles(root, "*.y*ml", SearchOption.AllDirectories)
-            .SelectMany(file => InlineExpectations.Parse(Path.GetRelativePath(root, file).Replace('\\', '/'), File.ReadAllText(file)))
-            .ToList();
-        Assert.NotEmpty(expected);
-        string? difference = InlineExpectations.Compare(expected, findings);
-        Assert.True(difference is null, $"{name}:\n{difference}\n{string.Join('\n', findings.Select(f => $"{f.Location} {f.RuleId} {f.Message}"))}");
+        Assert.NotEmpty(CaseRunner.Expectations(root, IsComposeYaml));
+        string? difference = CaseRunner.Check(root, new CrossFileAnalyzer(), IsComposeYaml, finding => ComposeRuleIds.Contains(finding.RuleId));
+        Assert.True(difference is null, difference);
     }
 
     [Fact]
@@ -186,6 +173,8 @@ public sealed class ComposeCrossFileRulesTests
             }
         }
     }
+
+    private static bool IsComposeYaml(string relative) => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression("*.y*ml", Path.GetFileName(relative));
 
     private static List<Finding> Check(string root)
     {

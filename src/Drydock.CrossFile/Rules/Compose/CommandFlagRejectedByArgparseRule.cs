@@ -18,7 +18,7 @@ public sealed class CommandFlagRejectedByArgparseRule : ICrossFileRule
 
     public void Check(CrossFileContext context)
     {
-        foreach (var target in ComposeCommands.Targets(context).Where(target => target.Kind != CommandTargetKind.App))
+        foreach (var (start, target) in ComposeCommands.Targets(context).Where(item => item.Command.Kind != CommandTargetKind.App))
         {
             if (target.RunModule(context.Python) is not { } module || module.Argparse is not { IsUsed: true, ParseCalls.Count: > 0, OnlyParsesKnownArgs: false, HasSubparsers: false } argparse)
             {
@@ -35,8 +35,8 @@ public sealed class CommandFlagRejectedByArgparseRule : ICrossFileRule
             {
                 string defined = string.Join(", ", argparse.Arguments.SelectMany(argument => argument.OptionStrings).Distinct(StringComparer.Ordinal));
                 var parse = argparse.ParseCalls[0];
-                ComposeFindings.Report(context, Descriptor, target.Start.NodeFor(flag),
-                    $"service '{target.Start.Image.Service.Name}' runs '{target.Start.Text}', passing {flag}, but the argparse parser in {module.Path} defines only {(defined.Length == 0 ? "-h" : defined)}: parse_args() (line {parse.Line}) exits with status 2, 'unrecognized arguments: {flag}'",
+                ComposeFindings.Report(context, Descriptor, start.NodeFor(flag),
+                    $"service '{start.Image.Service.Name}' runs '{start.Text}', passing {flag}, but the argparse parser in {module.Path} defines only {(defined.Length == 0 ? "-h" : defined)}: parse_args() (line {parse.Line}) exits with status 2, 'unrecognized arguments: {flag}'",
                     related: [new RelatedLocation(new SourceLocation(module.Path, parse.Line), "parse_args()")]);
             }
         }

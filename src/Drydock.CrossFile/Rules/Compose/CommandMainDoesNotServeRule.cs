@@ -19,7 +19,7 @@ public sealed class CommandMainDoesNotServeRule : ICrossFileRule
 
     public void Check(CrossFileContext context)
     {
-        foreach (var target in ComposeCommands.Targets(context).Where(target => target.Kind is CommandTargetKind.Module or CommandTargetKind.File))
+        foreach (var (start, target) in ComposeCommands.Targets(context).Where(item => item.Command.Kind is CommandTargetKind.Module or CommandTargetKind.File))
         {
             if (target.RunModule(context.Python) is not { } module)
             {
@@ -29,8 +29,8 @@ public sealed class CommandMainDoesNotServeRule : ICrossFileRule
             foreach (var check in module.MainBlocks.SelectMany(main => main.ArgvChecks).Where(check => check.Flags.Count > 0 && !check.Flags.Any(target.Arguments.Contains)))
             {
                 string otherwise = check.ElseCalls.Count == 0 ? "does nothing and exits" : $"runs {Calls(check.ElseCalls)} and exits";
-                ComposeFindings.Report(context, Descriptor, target.Start.NodeFor(target.TargetWord),
-                    $"service '{target.Start.Image.Service.Name}' runs '{target.Start.Text}', i.e. {module.Path}, whose main block (line {check.Line}) calls {Calls(check.ThenCalls)} only when {string.Join(" or ", check.Flags)} is in sys.argv; the override passes no such flag, so the container {otherwise}",
+                ComposeFindings.Report(context, Descriptor, start.NodeFor(target.TargetWord),
+                    $"service '{start.Image.Service.Name}' runs '{start.Text}', i.e. {module.Path}, whose main block (line {check.Line}) calls {Calls(check.ThenCalls)} only when {string.Join(" or ", check.Flags)} is in sys.argv; the override passes no such flag, so the container {otherwise}",
                     related: [new RelatedLocation(new SourceLocation(module.Path, check.Line), $"if {check.Condition}:")]);
             }
         }

@@ -18,25 +18,25 @@ public sealed class CommandTargetMissingRule : ICrossFileRule
 
     public void Check(CrossFileContext context)
     {
-        foreach (var target in ComposeCommands.Targets(context))
+        foreach (var (start, target) in ComposeCommands.Targets(context))
         {
-            if (Problem(context, target) is { } problem)
+            if (Problem(context, start, target) is { } problem)
             {
-                ComposeFindings.Report(context, Descriptor, target.Start.NodeFor(target.TargetWord), problem);
+                ComposeFindings.Report(context, Descriptor, start.NodeFor(target.TargetWord), problem);
             }
         }
     }
 
-    private static string? Problem(CrossFileContext context, ComposePythonTarget target)
+    private static string? Problem(CrossFileContext context, ServiceStart start, ContainerCommand target)
     {
         var python = context.Python;
-        string service = target.Start.Image.Service.Name;
-        string text = target.Start.Text;
+        string service = start.Image.Service.Name;
+        string text = start.Text;
         switch (target.Kind)
         {
             case CommandTargetKind.File:
                 return target.Files.IsComplete && !target.Files.FileExists(target.Target)
-                    ? $"service '{service}' runs '{text}', but {target.Target} is not in the image (no COPY of {target.Start.Image.Document!.Path} puts it there): python exits with \"can't open file '{target.Target}'\""
+                    ? $"service '{service}' runs '{text}', but {target.Target} is not in the image (no COPY of {start.Image.Document!.Path} puts it there): python exits with \"can't open file '{target.Target}'\""
                     : null;
 
             case CommandTargetKind.Script when !target.ProjectInstalled:

@@ -71,7 +71,7 @@ public sealed class PublishedPortNotListenedRule : ICrossFileRule
 
         string? source = null;
         bool runsPython = false;
-        if (start is not null && ComposePythonTarget.Of(context, start) is { } target)
+        if (start is not null && ComposeCommands.Of(context, start) is { } target)
         {
             runsPython = target.Kind != CommandTargetKind.App;
             source = target.RunModule(context.Python)?.Source?.Text;

@@ -41,7 +41,7 @@ public sealed class CmdFlagRejectedByArgparseRule : ICrossFileRule
 
                 string defined = string.Join(", ", argparse.Arguments.SelectMany(argument => argument.OptionStrings).Distinct(StringComparer.Ordinal));
                 var parse = argparse.ParseCalls[0];
-                context.Sink.Report(Descriptor, document.Source, command.Instruction.Span.Start, command.Instruction.Span.End,
+                context.Sink.Report(Descriptor, document.Source, command.Instruction!.Span.Start, command.Instruction.Span.End,
                     $"'{command.Text}' passes {flag}, but the argparse parser in {module.Path} defines only {(defined.Length == 0 ? "-h" : defined)}: parse_args() (line {parse.Line}) exits with status 2, 'unrecognized arguments: {flag}'",
                     related: [new RelatedLocation(new SourceLocation(module.Path, parse.Line), "parse_args()")]);
             }

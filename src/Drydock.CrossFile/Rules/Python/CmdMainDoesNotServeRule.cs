@@ -35,7 +35,7 @@ public sealed class CmdMainDoesNotServeRule : ICrossFileRule
                 {
                     string then = Calls(check.ThenCalls);
                     string otherwise = check.ElseCalls.Count == 0 ? "does nothing and exits" : $"runs {Calls(check.ElseCalls)} and exits";
-                    context.Sink.Report(Descriptor, document.Source, command.Instruction.Span.Start, command.Instruction.Span.End,
+                    context.Sink.Report(Descriptor, document.Source, command.Instruction!.Span.Start, command.Instruction.Span.End,
                         $"'{command.Text}' runs {module.Path}, whose main block (line {check.Line}) calls {then} only when {string.Join(" or ", check.Flags)} is in sys.argv; CMD passes no such flag, so the container {otherwise} (main block: {main.Summary})",
                         related: [new RelatedLocation(new SourceLocation(module.Path, check.Line), $"if {check.Condition}:")]);
                 }

@@ -27,7 +27,7 @@ public sealed class CmdTargetMissingRule : ICrossFileRule
             string? problem = Problem(context, command);
             if (problem is not null)
             {
-                context.Sink.Report(Descriptor, document.Source, command.Instruction.Span.Start, command.Instruction.Span.End, problem);
+                context.Sink.Report(Descriptor, document.Source, command.Instruction!.Span.Start, command.Instruction.Span.End, problem);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Drydock.Docker.Knowledge;
 using Drydock.Docker.Model;
 using Drydock.Docker.Rules;
 using Drydock.Python.Model;
@@ -22,19 +23,17 @@ public enum CommandTargetKind
 }
 
 /// <summary>
-/// What the shipped stage's CMD/ENTRYPOINT runs in Python terms, and how the image would find it: the import roots
+/// What the shipped stage's CMD/ENTRYPOINT (or a compose command/entrypoint override) runs in Python terms, and how the image would find it: the import roots
 /// (working directory, PYTHONPATH, server flags) and whether the project itself is pip/poetry-installed.
 /// </summary>
 public sealed partial class ContainerCommand
 {
     private static readonly HashSet<string> InterpreterOptionsWithValue = new(StringComparer.Ordinal) { "-W", "-X", "--check-hash-based-pycs" };
-    private static readonly HashSet<string> AppServers = new(StringComparer.Ordinal) { "uvicorn", "gunicorn", "hypercorn", "daphne", "granian" };
     private static readonly HashSet<string> RootOptions = new(StringComparer.Ordinal) { "--app-dir", "--chdir", "--pythonpath", "--root-path-dir" };
 
-    private ContainerCommand(Stage stage, CommandInstruction instruction, CommandTargetKind kind, string target, string? attribute, IReadOnlyList<string> arguments, IReadOnlyList<string> roots, PyScript? script, ImageFiles files, bool projectInstalled)
+    private ContainerCommand(Stage stage, CommandTargetKind kind, string target, string? attribute, IReadOnlyList<string> arguments, IReadOnlyList<string> roots, PyScript? script, ImageFiles files, bool projectInstalled)
     {
         Stage = stage;
-        Instruction = instruction;
         Kind = kind;
         Target = target;
         Attribute = attribute;
@@ -47,12 +46,15 @@ public sealed partial class ContainerCommand
 
     public Stage Stage { get; }
 
-    /// <summary>The CMD or ENTRYPOINT that names the target (findings point here).</summary>
-    public CommandInstruction Instruction { get; }
+    /// <summary>
+    /// The CMD or ENTRYPOINT that names the target (findings point here) when the words are the Dockerfile's own;
+    /// null for words that come from elsewhere (a compose override).
+    /// </summary>
+    public CommandInstruction? Instruction { get; private set; }
 
     public CommandTargetKind Kind { get; }
 
-    /// <summary>The dotted module, the file path, or the script name.</summary>
+    /// <summary>The dotted module, the absolute image file path, or the console script's module.</summary>
     public string Target { get; }
 
     /// <summary>The attribute of <c>module:attr</c> (App and Script targets).</summary>
@@ -74,16 +76,37 @@ public sealed partial class ContainerCommand
     /// <summary>The command as it runs, for messages: "python -m cc_executor.core.main".</summary>
     public string Text { get; private init; } = "";
 
+    /// <summary>The word of the command that names the target (for a finding's position).</summary>
+    public string TargetWord { get; private init; } = "";
+
+    /// <summary>What the Dockerfile's own CMD/ENTRYPOINT of <paramref name="stage"/> runs, in the build context the project builds it with.</summary>
     public static ContainerCommand? Of(CrossFileContext context, DockerfileDocument document, Stage stage)
     {
         var words = FieldCaseFacts.StartWords(stage);
-        if (words is null || words.Count == 0 || ((CommandInstruction?)stage.Cmd ?? stage.Entrypoint) is null || words.Any(word => word.Contains('$')))
+        if (words is null || ((CommandInstruction?)stage.Cmd ?? stage.Entrypoint) is null
+            || Of(context, stage, DockerContexts.For(context, document), words) is not { } command)
         {
             return null;
         }
 
-        var files = ImageFiles.Of(context.Project, DockerContexts.For(context, document), stage);
-        string text = string.Join(' ', words);
+        command.Instruction = Locate(stage, command.Kind == CommandTargetKind.Script ? Path.GetFileName(command.TargetWord) : command.TargetWord);
+        return command;
+    }
+
+    /// <summary>
+    /// What <paramref name="argv"/> runs when the image of <paramref name="stage"/>, built from
+    /// <paramref name="buildContext"/>, starts with it (a Dockerfile's CMD or a compose override); null when the
+    /// words hold a variable or do not name a Python target.
+    /// </summary>
+    public static ContainerCommand? Of(CrossFileContext context, Stage stage, BuildContext buildContext, IReadOnlyList<string> argv)
+    {
+        if (argv.Count == 0 || argv.Any(word => word.Contains('$')))
+        {
+            return null;
+        }
+
+        var files = ImageFiles.Of(context.Project, buildContext, stage);
+        string text = string.Join(' ', argv);
         string workdir = stage.FinalWorkdir ?? "/";
         var roots = new List<string>();
         if (stage.Variables["PYTHONPATH"]?.Value is { } pythonPath)
@@ -92,37 +115,37 @@ public sealed partial class ContainerCommand
         }
 
         bool installed = InstallsProject(stage);
-        string program = Path.GetFileName(words[0]);
+        string program = Path.GetFileName(argv[0]);
         if (Interpreter().IsMatch(program))
         {
             int i = 1;
-            while (i < words.Count && words[i].StartsWith('-') && words[i] is not ("-m" or "-c" or "-"))
+            while (i < argv.Count && argv[i].StartsWith('-') && argv[i] is not ("-m" or "-c" or "-"))
             {
-                i += InterpreterOptionsWithValue.Contains(words[i]) ? 2 : 1;
+                i += InterpreterOptionsWithValue.Contains(argv[i]) ? 2 : 1;
             }
 
-            if (i + 1 < words.Count && words[i] == "-m")
+            if (i + 1 < argv.Count && argv[i] == "-m")
             {
-                return new(stage, Locate(stage, words[i + 1]), CommandTargetKind.Module, words[i + 1], null, [.. words.Skip(i + 2)], [workdir, .. roots], null, files, installed) { Text = text };
+                return new(stage, CommandTargetKind.Module, argv[i + 1], null, [.. argv.Skip(i + 2)], [workdir, .. roots], null, files, installed) { Text = text, TargetWord = argv[i + 1] };
             }
 
-            if (i < words.Count && !words[i].StartsWith('-'))
+            if (i < argv.Count && !argv[i].StartsWith('-'))
             {
-                string file = ImageFiles.Absolute(words[i], workdir);
-                return new(stage, Locate(stage, words[i]), CommandTargetKind.File, file, null, [.. words.Skip(i + 1)], [file[..file.LastIndexOf('/')], .. roots], null, files, installed) { Text = text };
+                string file = ImageFiles.Absolute(argv[i], workdir);
+                return new(stage, CommandTargetKind.File, file, null, [.. argv.Skip(i + 1)], [file[..file.LastIndexOf('/')], .. roots], null, files, installed) { Text = text, TargetWord = argv[i] };
             }
 
             return null;
         }
 
-        if (AppServers.Contains(program))
+        if (FieldKnowledge.Default.IsServer(argv, out bool isPython) && isPython)
         {
-            for (int i = 1; i < words.Count; i++)
+            for (int i = 1; i < argv.Count; i++)
             {
-                string option = words[i].Split('=')[0];
+                string option = argv[i].Split('=')[0];
                 if (RootOptions.Contains(option))
                 {
-                    string? value = words[i].Contains('=') ? words[i][(words[i].IndexOf('=') + 1)..] : i + 1 < words.Count ? words[++i] : null;
+                    string? value = argv[i].Contains('=') ? argv[i][(argv[i].IndexOf('=') + 1)..] : i + 1 < argv.Count ? argv[++i] : null;
                     if (value is not null)
                     {
                         roots.Add(ImageFiles.Absolute(value, workdir));
@@ -130,12 +153,12 @@ public sealed partial class ContainerCommand
                 }
             }
 
-            var app = words.Skip(1).Select(word => AppReference().Match(word)).FirstOrDefault(match => match.Success);
-            return app is null ? null : new(stage, Locate(stage, app.Value), CommandTargetKind.App, app.Groups["module"].Value, app.Groups["attr"].Value, [], [workdir, .. roots], null, files, installed) { Text = text };
+            var app = argv.Skip(1).Select(word => AppReference().Match(word)).FirstOrDefault(match => match.Success);
+            return app is null ? null : new(stage, CommandTargetKind.App, app.Groups["module"].Value, app.Groups["attr"].Value, [], [workdir, .. roots], null, files, installed) { Text = text, TargetWord = app.Value };
         }
 
         var script = context.Python.PyProjects.SelectMany(pyproject => pyproject.Scripts).FirstOrDefault(item => item.Name == program);
-        return script is null ? null : new(stage, Locate(stage, program), CommandTargetKind.Script, script.Module, script.Attribute, [.. words.Skip(1)], roots, script, files, installed) { Text = text };
+        return script is null ? null : new(stage, CommandTargetKind.Script, script.Module, script.Attribute, [.. argv.Skip(1)], roots, script, files, installed) { Text = text, TargetWord = argv[0] };
     }
 
     /// <summary>
