@@ -23,7 +23,10 @@ run() { # label, inputs...   (/usr/bin/time's peak RSS is the whole process's)
 run "plain log of ${SIZE_MB} MB (failure on the last lines)" "$WORK/big.log"
 
 rm -rf "$WORK/dir200"; python3 "$ROOT/bench/logs/gen.py" dir "$WORK/dir200" 200 "$ROOT/examples/logs-corpus"
-run "200-log directory (cpu > wall: both cores busy)" "$WORK/dir200"
+run "200-log directory, one log at a time (the baseline for the next line)" --jobs 1 "$WORK/dir200"
+run "200-log directory on every core (user+sys > wall when the cores are free)" "$WORK/dir200"
+(cd "$WORK" && rm -f dir200.zip && python3 -c 'import shutil; shutil.make_archive("dir200", "zip", "dir200")')
+run "the same 200 logs as a run zip, on every core" "$WORK/dir200.zip"
 
 python3 "$ROOT/bench/logs/gen.py" oneline "$WORK/oneline.log" 500
 run "one line of 500 MB" "$WORK/oneline.log"
@@ -33,4 +36,4 @@ python3 "$ROOT/bench/logs/gen.py" bomb "$WORK/bomb.zip" 2048
 run "zip bomb (2 GB of zeros in one entry)" "$WORK/bomb.zip"
 : > "$WORK/empty.log"
 run "empty log" "$WORK/empty.log"
-rm -rf "$WORK/oneline.log" "$WORK/binary.log" "$WORK/bomb.zip" "$WORK/dir200"
+rm -rf "$WORK/oneline.log" "$WORK/binary.log" "$WORK/bomb.zip" "$WORK/dir200" "$WORK/dir200.zip"

@@ -2,10 +2,18 @@ using System.Diagnostics;
 using System.Globalization;
 using Drydock.Logs.Analysis;
 
-// Usage: Drydock.Logs.Bench LOG... : diagnoses the logs once and prints the figures on one line.
+// Usage: Drydock.Logs.Bench [--jobs N] LOG... : diagnoses the logs once and prints the figures on one line.
+// --jobs caps the logs scanned at once (default: every core); cpu > wall shows the cores working together.
+int jobs = Environment.ProcessorCount;
+if (args.Length >= 2 && args[0] == "--jobs")
+{
+    jobs = int.Parse(args[1], CultureInfo.InvariantCulture);
+    args = args[2..];
+}
+
 var process = Process.GetCurrentProcess();
 var clock = Stopwatch.StartNew();
-var result = new DiagnoseEngine().Diagnose(args);
+var result = new DiagnoseEngine(new DiagnoseOptions { MaxDegreeOfParallelism = jobs }).Diagnose(args);
 clock.Stop();
 process.Refresh();
 long bytes = args.Where(File.Exists).Sum(path => new FileInfo(path).Length)
@@ -13,7 +21,7 @@ long bytes = args.Where(File.Exists).Sum(path => new FileInfo(path).Length)
 double cpu = process.TotalProcessorTime.TotalSeconds;
 double megabytes = bytes / 1048576.0;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"input {megabytes:0} MB, jobs {result.Jobs.Count}, diagnoses {result.Diagnoses.Count}, problems {result.Problems.Count}; wall {clock.Elapsed.TotalSeconds:0.00} s, cpu {cpu:0.00} s, {megabytes / cpu:0} MB/s per CPU-second, peak working set {process.PeakWorkingSet64 / 1048576} MB"));
+    $"input {megabytes:0} MB, jobs {result.Jobs.Count} ({jobs} at once), diagnoses {result.Diagnoses.Count}, problems {result.Problems.Count}; wall {clock.Elapsed.TotalSeconds:0.00} s, cpu {cpu:0.00} s (cpu/wall {cpu / clock.Elapsed.TotalSeconds:0.00}), {megabytes / cpu:0} MB/s per CPU-second, peak working set {process.PeakWorkingSet64 / 1048576} MB"));
 foreach (string note in result.Notes)
 {
     Console.WriteLine($"  note: {note}");

@@ -24,6 +24,12 @@ public sealed class LogScan
 
     public IReadOnlyList<SignatureHit> Hits { get; init; } = [];
 
+    /// <summary>Base images the build in the log named (BuildKit metadata loads and FROM steps), digests removed.</summary>
+    public IReadOnlyList<string> BaseImages { get; init; } = [];
+
+    /// <summary>The day of the log's first GitHub Actions timestamp: which release a moving tag meant then.</summary>
+    public DateOnly? Date { get; init; }
+
     public IReadOnlyList<GeneralBlock> Blocks { get; init; } = [];
 
     /// <summary>Why the log could not be analysed (LG000), or null.</summary>

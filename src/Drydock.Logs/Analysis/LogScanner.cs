@@ -27,7 +27,9 @@ public sealed class LogScanner
 {
     private const int RingLines = 96;
     private const int StartAtReach = 80;
+    private const int DateReach = 64;
     private const string RedactedKeyLine = "[REDACTED:private-key]";
+    private const string PrivateKeyMarker = "PRIVATE KEY-----";
 
     private readonly SignatureCatalog catalog;
     private readonly ScanOptions options;
@@ -104,11 +106,18 @@ public sealed class LogScanner
             Hits = state.Hits,
             Blocks = state.General.Blocks,
             DeclaredSuccess = state.Tracker.DeclaredSuccess,
+            BaseImages = state.Tracker.BaseImages,
+            Date = state.Date,
         };
     }
 
     private void ScanLine(ScanState state, int number, ReadOnlySpan<char> raw)
     {
+        if (state.Date is null && number <= DateReach)
+        {
+            state.Date = LineNormalizer.TimestampDate(raw);
+        }
+
         int length = LineNormalizer.StripDecorations(raw, state.Scratch);
         ReadOnlySpan<char> decorated = state.Scratch.AsSpan(0, length);
         var display = LineNormalizer.LastDrawing(decorated);
@@ -153,7 +162,7 @@ public sealed class LogScanner
 
     private static ReadOnlySpan<char> RedactKeyBlock(ScanState state, ReadOnlySpan<char> display)
     {
-        if (display.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
+        if (display.Contains(PrivateKeyMarker, StringComparison.Ordinal))
         {
             if (display.Contains("-----BEGIN", StringComparison.Ordinal))
             {
@@ -364,6 +373,8 @@ public sealed class LogScanner
         public int StepIndex { get; set; }
 
         public bool InPrivateKey { get; set; }
+
+        public DateOnly? Date { get; set; }
 
         public string? LintFile { get; set; }
 

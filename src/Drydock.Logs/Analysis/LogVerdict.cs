@@ -113,7 +113,7 @@ internal static class LogVerdict
             message = $"{service}: {message}";
         }
 
-        return new Diagnosis
+        var diagnosis = new Diagnosis
         {
             RuleId = signature.Id,
             Name = signature.Name,
@@ -128,6 +128,7 @@ internal static class LogVerdict
             Summary = hit.Tally?.Summary() ?? [],
             AlsoMatched = also,
         };
+        return AptAdvice.Applies(signature.Id) ? AptAdvice.FromLog(diagnosis, scan, hit) : diagnosis;
     }
 
     private static Diagnosis General(LogScan scan, JobRef job, LogStep? failingStep)

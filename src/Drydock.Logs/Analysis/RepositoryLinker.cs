@@ -42,9 +42,9 @@ internal sealed partial class RepositoryLinker
             }
         }
 
-        if (scan is not null)
+        if (scan is not null && LinkDockerfile(diagnosis, scan, related) is { } instruction && diagnosis.Apt is not null)
         {
-            LinkDockerfile(diagnosis, scan, related);
+            diagnosis = LinkAptPackages(diagnosis, instruction, related);
         }
 
         foreach (var job in diagnosis.Jobs.Take(1))
@@ -183,7 +183,7 @@ internal sealed partial class RepositoryLinker
         return File.Exists(Path.Combine(root, relative));
     }
 
-    private void LinkDockerfile(Diagnosis diagnosis, LogScan scan, List<RelatedLocation> related)
+    private SourceLocation? LinkDockerfile(Diagnosis diagnosis, LogScan scan, List<RelatedLocation> related)
     {
         var evidence = diagnosis.Evidence;
         var excerpt = scan.DockerfileExcerpts.FirstOrDefault(item => item.LogLine >= evidence.StartLine);
@@ -192,13 +192,73 @@ internal sealed partial class RepositoryLinker
         if (excerpt is not null && FindDockerfileByExcerpt(excerpt, step?.Instruction) is { } fromExcerpt)
         {
             Add(related, new RelatedLocation(fromExcerpt, $"the Dockerfile instruction that failed ({Shorten(step?.Instruction ?? $"line {excerpt.DockerfileLine}")})"));
-            return;
+            return fromExcerpt;
         }
 
         if (step?.Instruction is { } instruction && FindInstruction(instruction) is { } location)
         {
             Add(related, new RelatedLocation(location, $"the Dockerfile instruction of build step {Shorten(step.Name)}"));
+            return location;
         }
+
+        return null;
+    }
+
+    /// <summary>
+    /// An apt failure linked to its RUN: each package at the Dockerfile line that names it (where DF080 reports),
+    /// and the advice again for the stage's FROM image as the Dockerfile writes it.
+    /// </summary>
+    private Diagnosis LinkAptPackages(Diagnosis diagnosis, SourceLocation instruction, List<RelatedLocation> related)
+    {
+        var lines = ReadLines(instruction.Path);
+        if (instruction.Line < 1 || instruction.Line > lines.Count)
+        {
+            return diagnosis;
+        }
+
+        int last = instruction.Line - 1;
+        while (last < lines.Count - 1 && last < instruction.Line + 200 && lines[last].TrimEnd().EndsWith('\\'))
+        {
+            last++;
+        }
+
+        foreach (string package in diagnosis.Apt!.Packages)
+        {
+            for (int i = instruction.Line - 1; i <= last; i++)
+            {
+                if (NamesWord(lines[i], package))
+                {
+                    Add(related, new RelatedLocation(new SourceLocation(instruction.Path, i + 1), $"installs {package}"));
+                    break;
+                }
+            }
+        }
+
+        if (DockerfileStages.BaseImageAt(lines, instruction.Line - 1) is { } from)
+        {
+            return AptAdvice.Advise(diagnosis, from.Image, $"{instruction.Path}:{from.Line + 1}");
+        }
+
+        return diagnosis;
+    }
+
+    private static bool NamesWord(string line, string word)
+    {
+        int at = 0;
+        while ((at = line.IndexOf(word, at, StringComparison.Ordinal)) >= 0)
+        {
+            int end = at + word.Length;
+            bool startOk = at == 0 || char.IsWhiteSpace(line[at - 1]) || line[at - 1] is '"' or '\'';
+            bool endOk = end == line.Length || char.IsWhiteSpace(line[end]) || line[end] is '=' or ':' or '/' or '"' or '\'' or '\\' or ';';
+            if (startOk && endOk)
+            {
+                return true;
+            }
+
+            at = end;
+        }
+
+        return false;
     }
 
     private SourceLocation? FindDockerfileByExcerpt(DockerfileExcerpt excerpt, string? instruction)

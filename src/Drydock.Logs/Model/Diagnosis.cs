@@ -52,6 +52,9 @@ public sealed record Diagnosis
     public IReadOnlyList<string> AlsoMatched { get; init; } = [];
 
     public string DocPath => $"docs/rules/{RuleId}.md";
+
+    /// <summary>For apt failures (LG120, LG121): the packages and build facts, to advise again from the Dockerfile.</summary>
+    internal Analysis.AptContext? Apt { get; init; }
 }
 
 /// <summary>A log that could not be diagnosed (LG000): unreadable, binary, empty, over a limit.</summary>

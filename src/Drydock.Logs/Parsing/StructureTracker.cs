@@ -18,6 +18,7 @@ public sealed class StructureTracker
     private readonly List<FailureMarker> markers = [];
     private readonly List<DockerfileExcerpt> excerpts = [];
     private readonly Dictionary<int, LogStep> vertices = [];
+    private readonly List<string> baseImages = [];
     private readonly Dictionary<string, string> stepNamesByFirstLine;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> stepNameLookup;
     private LogStep? currentCi;
@@ -40,6 +41,12 @@ public sealed class StructureTracker
     public IReadOnlyList<DockerfileExcerpt> DockerfileExcerpts => excerpts;
 
     public bool DeclaredSuccess { get; private set; }
+
+    /// <summary>
+    /// Base images a BuildKit build named ("[internal] load metadata for docker.io/library/python:3.11-slim",
+    /// "[1/8] FROM docker.io/library/python:3.11-slim@sha256:..."), first seen first, digests removed.
+    /// </summary>
+    public IReadOnlyList<string> BaseImages => baseImages;
 
     public LogStep? CurrentCiStep => currentCi;
 
@@ -222,6 +229,49 @@ public sealed class StructureTracker
         return end < 0 ? display : display[(end + 4)..];
     }
 
+    /// <summary>
+    /// The image of a BuildKit "load metadata for IMAGE" or "FROM IMAGE[@digest] [AS name]" line, without its
+    /// digest; null for other instructions.
+    /// </summary>
+    public static string? ImageOf(string instruction)
+    {
+        const string Metadata = "load metadata for ";
+        ReadOnlySpan<char> image;
+        if (instruction.StartsWith(Metadata, StringComparison.Ordinal))
+        {
+            image = instruction.AsSpan(Metadata.Length);
+        }
+        else if (instruction.StartsWith("FROM ", StringComparison.Ordinal))
+        {
+            image = instruction.AsSpan(5).TrimStart();
+            if (image.StartsWith("--platform=", StringComparison.Ordinal))
+            {
+                int end = image.IndexOf(' ');
+                image = end < 0 ? [] : image[(end + 1)..].TrimStart();
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        int stop = image.IndexOfAny(' ', '@');
+        if (stop >= 0)
+        {
+            image = image[..stop];
+        }
+
+        return image.Length > 0 ? image.ToString() : null;
+    }
+
+    private void NoteBaseImage(string instruction)
+    {
+        if (baseImages.Count < 32 && ImageOf(instruction) is { } image && !baseImages.Contains(image, StringComparer.Ordinal))
+        {
+            baseImages.Add(image);
+        }
+    }
+
     private LineShape ObserveBuildKit(int line, ReadOnlySpan<char> display)
     {
         int space = display.IndexOf(' ');
@@ -252,6 +302,7 @@ public sealed class StructureTracker
                     }
                 }
 
+                NoteBaseImage(instruction);
                 if (!label.StartsWith("internal") && !label.StartsWith("auth"))
                 {
                     var step = new LogStep($"[{label}] {instruction}", StepKind.DockerBuild, line)

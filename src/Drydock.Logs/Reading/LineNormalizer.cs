@@ -47,6 +47,13 @@ public static class LineNormalizer
         return 0;
     }
 
+    /// <summary>The day of a GitHub Actions timestamp prefix, or null when the line has none.</summary>
+    public static DateOnly? TimestampDate(ReadOnlySpan<char> line) =>
+        TimestampPrefixLength(line) > 0
+        && DateOnly.TryParseExact(line[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day
+            : null;
+
     /// <summary>Copies <paramref name="line"/> without its timestamp prefix and escape sequences into <paramref name="buffer"/>; '\r' is kept.</summary>
     public static int StripDecorations(ReadOnlySpan<char> line, Span<char> buffer)
     {
