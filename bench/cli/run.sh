@@ -23,8 +23,19 @@ if [ ! -d "$corpus" ]; then
   done
 fi
 
-hyperfine -i --warmup 3 --runs 30 --export-markdown /tmp/drydock-bench-case-a.md \
+# 1,500 workflow files and 500 compose projects in one folder (the generators are seeded: same files every time).
+yaml=/tmp/drydock-bench-gadc
+if [ ! -d "$yaml" ]; then
+  python3 bench/workflows/generate.py "$yaml" 1500 >/dev/null
+  python3 bench/compose/generate.py "$yaml" 500 >/dev/null
+fi
+
+uptime
+hyperfine -N -i --warmup 3 --runs 30 --export-markdown /tmp/drydock-bench-case-a.md \
   "$bin check examples/case-a-crawler-mcp --format json --output /dev/null" || true
-hyperfine -i --warmup 1 --runs 5 --export-markdown /tmp/drydock-bench-5000.md \
+hyperfine -N -i --warmup 1 --runs 5 --export-markdown /tmp/drydock-bench-5000.md \
   "$bin check $corpus --format json --output /dev/null" || true
-cat /tmp/drydock-bench-case-a.md /tmp/drydock-bench-5000.md
+hyperfine -N -i --warmup 1 --runs 5 --export-markdown /tmp/drydock-bench-gadc.md \
+  "$bin check $yaml --format json --output /dev/null" || true
+uptime
+cat /tmp/drydock-bench-case-a.md /tmp/drydock-bench-5000.md /tmp/drydock-bench-gadc.md

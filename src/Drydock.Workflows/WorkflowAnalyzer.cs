@@ -68,9 +68,15 @@ public sealed class WorkflowAnalyzer : IAnalyzer
             return;
         }
 
-        foreach (var rule in rules)
+        // Each rule reads the shared, finished model and reports to the thread-safe sink: run them side by side
+        // (the engine sorts the findings). A rule's exception still reaches the engine as itself.
+        try
         {
-            rule.Check(workflows, project, sink);
+            Parallel.ForEach(rules, rule => rule.Check(workflows, project, sink));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
     }
 }

@@ -35,18 +35,8 @@ public sealed class ComposeSet
 
     public static ComposeSet Build(Project project)
     {
-        var loaded = new Dictionary<string, ComposeFile>(StringComparer.Ordinal);
-        ComposeFile Load(string path)
-        {
-            if (!loaded.TryGetValue(path, out var file))
-            {
-                loaded[path] = file = ComposeFile.Load(project, path);
-            }
-
-            return file;
-        }
-
-        var stacks = new List<ComposeStack>();
+        // Which files make which stack: the folder's main file with its overrides, and each extra file over the main one.
+        var plans = new List<(string Directory, List<string> Paths)>();
         foreach (var folder in project.Files.OfKind(FileKind.Compose).GroupBy(file => DirectoryOf(file.RelativePath)))
         {
             var names = folder.Select(file => file.RelativePath).ToList();
@@ -55,13 +45,41 @@ public sealed class ComposeSet
             var extras = names.Where(name => name != main && !overrides.Contains(name) && !IsOverrideOfOtherFamily(name)).ToList();
             if (main is not null)
             {
-                stacks.Add(new StackBuilder(project, Load, folder.Key).Build([main, .. overrides]));
+                plans.Add((folder.Key, [main, .. overrides]));
             }
 
             foreach (string extra in extras)
             {
-                stacks.Add(new StackBuilder(project, Load, folder.Key).Build(main is null ? [extra] : [main, extra]));
+                plans.Add((folder.Key, main is null ? [extra] : [main, extra]));
             }
+        }
+
+        // Parsing is most of the work and each file stands alone: parse the files the plans name in parallel first.
+        // Stacks are then built in order, and files they include or extend are read as they come.
+        var named = plans.SelectMany(plan => plan.Paths).Distinct(StringComparer.Ordinal).ToList();
+        var parsed = new ComposeFile[named.Count];
+        Parallel.For(0, named.Count, index => parsed[index] = ComposeFile.Load(project, named[index]));
+        var preloaded = new Dictionary<string, ComposeFile>(StringComparer.Ordinal);
+        for (int index = 0; index < named.Count; index++)
+        {
+            preloaded[named[index]] = parsed[index];
+        }
+
+        var loaded = new Dictionary<string, ComposeFile>(StringComparer.Ordinal);
+        ComposeFile Load(string path)
+        {
+            if (!loaded.TryGetValue(path, out var file))
+            {
+                loaded[path] = file = preloaded.TryGetValue(path, out var ready) ? ready : ComposeFile.Load(project, path);
+            }
+
+            return file;
+        }
+
+        var stacks = new List<ComposeStack>();
+        foreach (var (directory, paths) in plans)
+        {
+            stacks.Add(new StackBuilder(project, Load, directory).Build(paths));
         }
 
         return new ComposeSet(loaded, stacks);

@@ -107,6 +107,7 @@ public sealed class IgnoreRules
     public bool? Match(string relativePath, bool isDirectory)
     {
         bool? result = null;
+        string lastSegment = LastSegment(relativePath);
         foreach (var pattern in patterns)
         {
             if (pattern.DirectoryOnly && !isDirectory)
@@ -114,7 +115,7 @@ public sealed class IgnoreRules
                 continue;
             }
 
-            if (pattern.Matches(relativePath))
+            if (pattern.Matches(relativePath, lastSegment))
             {
                 result = !pattern.Negated;
             }
@@ -130,9 +131,10 @@ public sealed class IgnoreRules
         string path = relativePath;
         while (true)
         {
+            string lastSegment = LastSegment(path);
             foreach (var pattern in patterns)
             {
-                if ((!pattern.DirectoryOnly || isDirectory || path != relativePath) && pattern.Matches(path))
+                if ((!pattern.DirectoryOnly || isDirectory || path != relativePath) && pattern.Matches(path, lastSegment))
                 {
                     last = pattern.Negated ? null : pattern;
                 }
@@ -151,6 +153,12 @@ public sealed class IgnoreRules
 
             path = path[..slash];
         }
+    }
+
+    private static string LastSegment(string path)
+    {
+        int slash = path.LastIndexOf('/');
+        return slash < 0 ? path : path[(slash + 1)..];
     }
 
     private static string TrimUnescapedTrailingSpaces(string line)
@@ -176,26 +184,26 @@ public sealed class IgnoreRules
     {
         private readonly GlobMatcher matcher = new(Glob);
 
-        public bool Matches(string path)
+        /// <param name="path">The path relative to the root.</param>
+        /// <param name="lastSegment">Its last segment, worked out once for all patterns.</param>
+        public bool Matches(string path, string lastSegment)
         {
             if (BaseDirectory.Length > 0)
             {
-                if (!path.StartsWith(BaseDirectory + "/", StringComparison.Ordinal))
+                if (path.Length <= BaseDirectory.Length || path[BaseDirectory.Length] != '/' || !path.StartsWith(BaseDirectory, StringComparison.Ordinal))
                 {
                     return false;
                 }
 
-                path = path[(BaseDirectory.Length + 1)..];
+                if (Anchored)
+                {
+                    return matcher.IsMatch(path[(BaseDirectory.Length + 1)..]);
+                }
             }
 
-            if (Anchored)
-            {
-                return matcher.IsMatch(path);
-            }
-
-            // Unanchored: match the last segment (gitignore "foo" matches "a/b/foo").
-            int slash = path.LastIndexOf('/');
-            return matcher.IsMatch(slash < 0 ? path : path[(slash + 1)..]);
+            // Unanchored: match the last segment (gitignore "foo" matches "a/b/foo"); below the base folder it is
+            // the path's own last segment.
+            return matcher.IsMatch(Anchored ? path : lastSegment);
         }
     }
 }
@@ -210,7 +218,10 @@ public sealed class GlobMatcher
         segments = glob.Split('/');
     }
 
-    public bool IsMatch(string path) => MatchSegments(0, path.Split('/'), 0);
+    public bool IsMatch(string path) =>
+        segments.Length == 1 && segments[0] != "**"
+            ? !path.Contains('/') && MatchSegment(segments[0], path) // one segment: no need to split the path
+            : MatchSegments(0, path.Split('/'), 0);
 
     private bool MatchSegments(int patternIndex, string[] pathSegments, int pathIndex)
     {

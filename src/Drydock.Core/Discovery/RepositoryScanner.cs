@@ -120,7 +120,9 @@ public static class RepositoryScanner
             {
                 string relative = relativeDirectory.Length == 0 ? entry.Name : relativeDirectory + "/" + entry.Name;
                 bool isDirectory = entry is DirectoryInfo;
-                if (excludes.Any(glob => glob.IsMatch(relative)) || ignore.IsIgnored(relative, isDirectory))
+                // The walk never enters an ignored folder, so the entry's parents are known to be kept: its own
+                // verdict is all IsIgnored would add (no pattern added since can match a parent).
+                if (excludes.Any(glob => glob.IsMatch(relative)) || ignore.Match(relative, isDirectory) == true)
                 {
                     continue;
                 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Drydock.Knowledge;
@@ -10,7 +11,15 @@ namespace Drydock.Security;
 /// </summary>
 public static class SecretRedactor
 {
+    // Reports pass the same strings again and again (every finding of a rule carries the rule's why and fix
+    // advice; repeated files give repeated messages and evidence), and each pass runs every pattern over the
+    // text. The result depends on the text alone, so it is remembered, within bounds: short texts only, and
+    // no more than MaxRemembered of them (a long log excerpt is redacted each time, as before).
+    private const int MaxRememberedLength = 8 * 1024;
+    private const int MaxRemembered = 65_536;
+    private static readonly ConcurrentDictionary<string, string> Remembered = new(StringComparer.Ordinal);
     private static readonly Lazy<IReadOnlyList<(string Id, Regex Pattern)>> Patterns = new(LoadPatterns);
+    private static int rememberedCount;
 
     public static string Redact(string? text)
     {
@@ -19,6 +28,27 @@ public static class SecretRedactor
             return text ?? "";
         }
 
+        if (text.Length > MaxRememberedLength)
+        {
+            return RedactNow(text);
+        }
+
+        if (Remembered.TryGetValue(text, out string? known))
+        {
+            return known;
+        }
+
+        string redacted = RedactNow(text);
+        if (Volatile.Read(ref rememberedCount) < MaxRemembered && Remembered.TryAdd(text, redacted))
+        {
+            Interlocked.Increment(ref rememberedCount);
+        }
+
+        return redacted;
+    }
+
+    private static string RedactNow(string text)
+    {
         foreach (var (id, pattern) in Patterns.Value)
         {
             text = pattern.Replace(text, match =>

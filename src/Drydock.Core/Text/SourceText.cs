@@ -76,6 +76,11 @@ public sealed class SourceText
     /// <summary>Lines <paramref name="first"/>..<paramref name="last"/> joined with '\n', for evidence.</summary>
     public string Lines(int first, int last)
     {
+        if (first == last && first >= 1 && first <= LineCount)
+        {
+            return Line(first);
+        }
+
         var builder = new StringBuilder();
         for (int line = Math.Max(1, first); line <= Math.Min(last, LineCount); line++)
         {

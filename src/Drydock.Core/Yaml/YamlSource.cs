@@ -134,7 +134,7 @@ public static class YamlNodes
         foreach (var (key, value) in mapping.Children)
         {
             string name = (key as YamlScalarNode)?.Value ?? "";
-            if (name == "<<" && key is YamlScalarNode { Style: not ScalarStyle.SingleQuoted and not ScalarStyle.DoubleQuoted })
+            if (IsMergeKey(key, name))
             {
                 foreach (var source in value is YamlSequenceNode sequence ? sequence.Children : [value])
                 {
@@ -169,6 +169,26 @@ public static class YamlNodes
 
     public static YamlNode? Get(this YamlMappingNode mapping, string key)
     {
+        // Explicit keys win over merged ones: look at them first, and apply merge keys only when none matches.
+        bool merges = false;
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            string name = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (IsMergeKey(keyNode, name))
+            {
+                merges = true;
+            }
+            else if (name == key)
+            {
+                return value;
+            }
+        }
+
+        if (!merges)
+        {
+            return null;
+        }
+
         foreach (var entry in Entries(mapping))
         {
             if (entry.Key == key)
@@ -181,8 +201,21 @@ public static class YamlNodes
     }
 
     /// <summary>The key node itself (for a precise location), or null.</summary>
-    public static YamlScalarNode? KeyNode(this YamlMappingNode mapping, string key) =>
-        mapping.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(node => node.Value == key);
+    public static YamlScalarNode? KeyNode(this YamlMappingNode mapping, string key)
+    {
+        foreach (var (keyNode, _) in mapping.Children)
+        {
+            if (keyNode is YamlScalarNode scalar && scalar.Value == key)
+            {
+                return scalar;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsMergeKey(YamlNode key, string name) =>
+        name == "<<" && key is YamlScalarNode { Style: not ScalarStyle.SingleQuoted and not ScalarStyle.DoubleQuoted };
 
     public static string? ScalarValue(this YamlNode? node) => (node as YamlScalarNode)?.Value;
 

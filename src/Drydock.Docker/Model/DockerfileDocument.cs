@@ -27,6 +27,8 @@ public sealed record DockerfileParseOptions
 /// </summary>
 public sealed class DockerfileDocument
 {
+    private List<(FileTransferInstruction Copy, DockerWord Word, string Path)>? literalContextSources;
+
     internal DockerfileDocument(SourceText source, DockerfileParseOptions options, List<ParserDirective> directives, List<Instruction> instructions,
         List<DockerfileProblem> problems, List<TextSpan> comments, char escape)
     {
@@ -111,6 +113,43 @@ public sealed class DockerfileDocument
     /// before <paramref name="before"/> when given. Null when it names none (then it is an image).
     /// </summary>
     public Stage? FindStage(string reference, Stage? before = null) => FindIn(Stages, reference, before?.Index ?? Stages.Count);
+
+    /// <summary>
+    /// COPY/ADD sources read from the build context whose path is known and has no wildcard, normalised ("./a/" -> "a"),
+    /// in document order. Worked out once: several rules and the build-context inference ask for them.
+    /// </summary>
+    public IReadOnlyList<(FileTransferInstruction Copy, DockerWord Word, string Path)> LiteralContextSources() =>
+        LazyInitializer.EnsureInitialized(ref literalContextSources, ReadLiteralContextSources);
+
+    private List<(FileTransferInstruction Copy, DockerWord Word, string Path)> ReadLiteralContextSources()
+    {
+        var sources = new List<(FileTransferInstruction, DockerWord, string)>();
+        foreach (var copy in Instructions.OfType<FileTransferInstruction>())
+        {
+            if (copy.Stage is null)
+            {
+                continue;
+            }
+
+            foreach (var word in copy.ContextSources)
+            {
+                var expansion = copy.Stage.Expand(word, copy);
+                string path = expansion.Text.Replace('\\', '/');
+                while (path.StartsWith("./", StringComparison.Ordinal))
+                {
+                    path = path[2..];
+                }
+
+                path = path.Trim('/');
+                if (expansion.IsKnown && path.Length > 0 && path != "." && path.AsSpan().IndexOfAny('*', '?', '[') < 0)
+                {
+                    sources.Add((copy, word, path));
+                }
+            }
+        }
+
+        return sources;
+    }
 
     internal static Stage? FindIn(IReadOnlyList<Stage> stages, string reference, int limit)
     {

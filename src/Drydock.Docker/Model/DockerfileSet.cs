@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Drydock.Analysis;
 using Drydock.Configuration;
 using Drydock.Discovery;
@@ -34,8 +35,15 @@ public sealed class BuildContext
     /// <summary>A path of the context ('/' separated, relative to the context) as a project-relative path; null when it leaves the project.</summary>
     public string? ProjectPath(string contextPath)
     {
+        string path = contextPath.Replace('\\', '/');
+        if (IsPlainRelative(path))
+        {
+            // Nothing to resolve ("a/b.txt"): the same as the general walk below, without its lists.
+            return Directory.Length == 0 ? path : path.Length == 0 ? Directory : Directory + "/" + path;
+        }
+
         var parts = new List<string>(Directory.Length == 0 ? [] : Directory.Split('/'));
-        foreach (string part in contextPath.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries))
+        foreach (string part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             if (part == ".")
             {
@@ -57,6 +65,26 @@ public sealed class BuildContext
         }
 
         return string.Join('/', parts);
+    }
+
+    /// <summary>True when no segment of the '/' separated path is empty, "." or "..": a plain path below the context, or "".</summary>
+    private static bool IsPlainRelative(string path)
+    {
+        int start = 0;
+        while (start < path.Length)
+        {
+            int slash = path.IndexOf('/', start);
+            int end = slash < 0 ? path.Length : slash;
+            var segment = path.AsSpan(start, end - start);
+            if (segment.Length == 0 || segment is "." or ".." || (slash >= 0 && slash == path.Length - 1))
+            {
+                return false;
+            }
+
+            start = end + 1;
+        }
+
+        return true;
     }
 
     /// <summary>True when .dockerignore keeps the path (relative to the context) out of the context.</summary>
@@ -83,6 +111,11 @@ public sealed class DockerfileSet
 {
     private readonly Project project;
     private readonly Dictionary<string, DockerfileDocument> byPath;
+
+    // Build contexts are asked for by several rules of each Dockerfile (and by cross-file rules): each is worked
+    // out once. Keys: (Dockerfile path, context folder), and the document itself.
+    private readonly ConcurrentDictionary<(string Dockerfile, string Directory), BuildContext> contexts = new();
+    private readonly ConcurrentDictionary<DockerfileDocument, BuildContext> inferredContexts = new(ReferenceEqualityComparer.Instance);
 
     private DockerfileSet(Project project, List<DockerfileDocument> documents, List<UnreadableDockerfile> unreadable)
     {
@@ -134,7 +167,46 @@ public sealed class DockerfileSet
             directory = "";
         }
 
-        string beside = document.Path + ".dockerignore";
+        return contexts.GetOrAdd((document.Path, directory), key => ReadContext(key.Dockerfile, key.Directory));
+    }
+
+    /// <summary>
+    /// The build context the Dockerfile most likely expects: its own folder, unless an enclosing folder holds more
+    /// of the files its COPY/ADD instructions name (a deployment/Dockerfile built with context ".."). A compose file or
+    /// workflow that names the context should override this. Worked out once per Dockerfile.
+    /// </summary>
+    public BuildContext InferredContextOf(DockerfileDocument document) =>
+        inferredContexts.GetOrAdd(document, InferContext);
+
+    private BuildContext InferContext(DockerfileDocument document)
+    {
+        var sources = document.LiteralContextSources().Select(item => item.Path).Distinct(StringComparer.Ordinal).ToList();
+        var best = ContextOf(document);
+        if (sources.Count == 0)
+        {
+            return best;
+        }
+
+        int bestCount = sources.Count(best.Exists);
+        string directory = best.Directory;
+        while (bestCount < sources.Count && directory.Length > 0)
+        {
+            int slash = directory.LastIndexOf('/');
+            directory = slash < 0 ? "" : directory[..slash];
+            var candidate = ContextOf(document, directory);
+            int count = sources.Count(candidate.Exists);
+            if (count > bestCount)
+            {
+                (best, bestCount) = (candidate, count);
+            }
+        }
+
+        return best;
+    }
+
+    private BuildContext ReadContext(string dockerfilePath, string directory)
+    {
+        string beside = dockerfilePath + ".dockerignore";
         string atRoot = directory.Length == 0 ? ".dockerignore" : directory + "/.dockerignore";
         foreach (string candidate in new[] { beside, atRoot })
         {

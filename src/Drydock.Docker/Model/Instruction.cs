@@ -111,7 +111,20 @@ public class Instruction
 
     internal InstructionParts Parts => parts;
 
-    public DockerfileFlag? Flag(string name) => parts.Flags.LastOrDefault(flag => flag.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+    public DockerfileFlag? Flag(string name)
+    {
+        // The last one wins, as in BuildKit. A loop: rules ask for flags of every instruction.
+        var flags = parts.Flags;
+        for (int index = flags.Count - 1; index >= 0; index--)
+        {
+            if (flags[index].Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return flags[index];
+            }
+        }
+
+        return null;
+    }
 
     public IEnumerable<DockerfileFlag> FlagsNamed(string name) => parts.Flags.Where(flag => flag.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 

@@ -13,6 +13,7 @@ public sealed class Stage
     public static readonly IReadOnlyList<string> DefaultShell = ["/bin/sh", "-c"];
 
     private readonly Dictionary<Instruction, InstructionState> states = [];
+    private IReadOnlyList<Stage>? chain;
 
     internal Stage(DockerfileDocument document, int index, FromInstruction from, IReadOnlyList<Instruction> instructions)
     {
@@ -52,6 +53,9 @@ public sealed class Stage
     public Stage? BaseStage { get; internal set; }
 
     public bool IsScratch => BaseStage is null && string.Equals(BaseName, "scratch", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The stage chain from the root external image to this stage (FROM stage links), root first.</summary>
+    public IReadOnlyList<Stage> Chain => chain ??= ReadChain();
 
     /// <summary>The expanded --platform of FROM; null when absent or unknown.</summary>
     public string? Platform { get; internal set; }
@@ -154,4 +158,15 @@ public sealed class Stage
     internal void SetState(Instruction instruction, InstructionState state) => states[instruction] = state;
 
     public override string ToString() => $"stage {DisplayName} (line {From.Line})";
+
+    private List<Stage> ReadChain()
+    {
+        var links = new List<Stage>();
+        for (var current = this; current is not null && !links.Contains(current); current = current.BaseStage)
+        {
+            links.Insert(0, current);
+        }
+
+        return links;
+    }
 }

@@ -35,28 +35,127 @@ public sealed class VariableScope
 {
     public static readonly VariableScope Empty = new(new Dictionary<string, Variable>(StringComparer.Ordinal));
 
-    private readonly Dictionary<string, Variable> variables;
+    // A Dockerfile is walked one declaration at a time, and the scope in force at every instruction is kept.
+    // Copying every variable at each ARG/ENV made that quadratic, so scopes made one after another share an
+    // append-only history, and each one sees a prefix of it (its first `count` declarations).
+    private readonly History history;
+    private readonly int count;
 
     internal VariableScope(Dictionary<string, Variable> variables)
     {
-        this.variables = variables;
+        history = new History();
+        foreach (var variable in variables.Values)
+        {
+            history.Append(variable);
+        }
+
+        count = history.Count;
     }
 
-    public IEnumerable<Variable> All => variables.Values;
+    private VariableScope(History history, int count)
+    {
+        this.history = history;
+        this.count = count;
+    }
 
-    public Variable? this[string name] => variables.TryGetValue(name, out var variable) ? variable : null;
+    /// <summary>Every variable in scope, in the order they were first declared, each with its latest value.</summary>
+    public IEnumerable<Variable> All
+    {
+        get
+        {
+            for (int index = 0; index < count; index++)
+            {
+                string name = history[index].Name;
+                if (history.FirstIndexOf(name) == index)
+                {
+                    yield return history.Latest(name, count)!;
+                }
+            }
+        }
+    }
 
-    public bool IsDeclared(string name) => variables.ContainsKey(name);
+    public Variable? this[string name] => history.Latest(name, count);
+
+    public bool IsDeclared(string name) => history.Latest(name, count) is not null;
 
     internal VariableScope With(Variable variable)
     {
-        var copy = new Dictionary<string, Variable>(variables, StringComparer.Ordinal) { [variable.Name] = variable };
+        // The newest scope of a history extends it in place; an older one (or the shared empty scope) starts a
+        // history of its own from what it sees, so no scope ever sees a declaration made after it. Scopes are
+        // made while a document is built, on one thread, and only read afterwards.
+        if (count > 0 && history.Count == count)
+        {
+            history.Append(variable);
+            return new VariableScope(history, count + 1);
+        }
+
+        var copy = new Dictionary<string, Variable>(StringComparer.Ordinal);
+        foreach (var visible in All)
+        {
+            copy[visible.Name] = visible;
+        }
+
+        copy[variable.Name] = variable;
         return new VariableScope(copy);
+    }
+
+    /// <summary>Declarations in order; each name's first and last declaration, and each declaration's previous one of the same name.</summary>
+    private sealed class History
+    {
+        private readonly List<Variable> declarations = [];
+        private readonly List<int> previousOfSameName = [];
+        private readonly Dictionary<string, (int First, int Last)> names = new(StringComparer.Ordinal);
+
+        public int Count => declarations.Count;
+
+        public Variable this[int index] => declarations[index];
+
+        public void Append(Variable variable)
+        {
+            int index = declarations.Count;
+            if (names.TryGetValue(variable.Name, out var seen))
+            {
+                previousOfSameName.Add(seen.Last);
+                names[variable.Name] = (seen.First, index);
+            }
+            else
+            {
+                previousOfSameName.Add(-1);
+                names[variable.Name] = (index, index);
+            }
+
+            declarations.Add(variable);
+        }
+
+        public int FirstIndexOf(string name) => names[name].First;
+
+        /// <summary>The last declaration of <paramref name="name"/> among the first <paramref name="visible"/>, or null.</summary>
+        public Variable? Latest(string name, int visible)
+        {
+            if (!names.TryGetValue(name, out var seen))
+            {
+                return null;
+            }
+
+            int index = seen.Last;
+            while (index >= visible)
+            {
+                index = previousOfSameName[index];
+            }
+
+            return index < 0 ? null : declarations[index];
+        }
     }
 
     /// <summary>Expands a raw word (quotes and escapes are removed as BuildKit does).</summary>
     public Expansion Expand(string raw, char escape = '\\')
     {
+        if (raw.AsSpan().IndexOfAny('$', '\'', '"') < 0 && !raw.Contains(escape))
+        {
+            // No variable, quote or escape: the word is its own expansion.
+            return new Expansion(raw, true, [], []);
+        }
+
         var expander = new Expander(this, escape);
         string text = expander.Run(raw);
         return new Expansion(text, expander.Unknown.Count == 0, expander.Unknown, expander.Undeclared);

@@ -73,6 +73,14 @@ internal static class DockerWords
 
     public static string Unquote(string raw, char escape, out bool quoted, out bool hasVariables)
     {
+        if (raw.AsSpan().IndexOfAny('\'', '"', '$') < 0 && !raw.Contains(escape))
+        {
+            // Most words have no quote, escape or variable: the value is the word itself.
+            quoted = false;
+            hasVariables = false;
+            return raw;
+        }
+
         var builder = new StringBuilder(raw.Length);
         quoted = false;
         hasVariables = false;

@@ -1,3 +1,4 @@
+using System.Text;
 using Drydock.Docker.Model;
 
 namespace Drydock.Docker.Parsing;
@@ -9,11 +10,12 @@ namespace Drydock.Docker.Parsing;
 /// </summary>
 public sealed class SourceMap
 {
-    private readonly List<int> logicalStarts = [];
-    private readonly List<int> fileStarts = [];
-    private readonly List<bool> detached = [];
-    private readonly System.Text.StringBuilder builder = new();
-    private string? text;
+    // Every instruction keeps its map for the life of the model: one list of pieces, and the text held either
+    // by the builder (while pieces are appended) or as a string (once read), not both.
+    private readonly List<Piece> pieces = [];
+    private StringBuilder? builder;
+    private string? text = "";
+    private int length;
     private int endOffset;
 
     /// <summary>A map over one contiguous slice of the file (a heredoc body, a single line).</summary>
@@ -24,19 +26,39 @@ public sealed class SourceMap
         return map;
     }
 
-    public string Text => text ??= builder.ToString();
+    public string Text
+    {
+        get
+        {
+            // Maps are built on one thread, then read by rules on several: the first read turns the builder into
+            // the string under a lock.
+            if (Volatile.Read(ref text) is { } done)
+            {
+                return done;
+            }
 
-    public int Length => builder.Length;
+            lock (pieces)
+            {
+                if (text is null)
+                {
+                    Volatile.Write(ref text, builder!.ToString());
+                    builder = null;
+                }
+
+                return text;
+            }
+        }
+    }
+
+    public int Length => length;
 
     internal void Append(string fileText, int start, int end)
     {
-        text = null;
         if (end > start)
         {
-            logicalStarts.Add(builder.Length);
-            fileStarts.Add(start);
-            detached.Add(false);
-            builder.Append(fileText, start, end - start);
+            pieces.Add(new Piece(length, start, Detached: false));
+            Builder().Append(fileText, start, end - start);
+            length += end - start;
         }
 
         endOffset = end;
@@ -45,51 +67,47 @@ public sealed class SourceMap
     /// <summary>Text that is not a slice of the file (a JSON string with escapes): every character maps to <paramref name="anchor"/>.</summary>
     internal void AppendDetached(string value, int anchor)
     {
-        text = null;
-        logicalStarts.Add(builder.Length);
-        fileStarts.Add(anchor);
-        detached.Add(true);
-        builder.Append(value);
+        pieces.Add(new Piece(length, anchor, Detached: true));
+        Builder().Append(value);
+        length += value.Length;
         endOffset = anchor;
     }
 
     /// <summary>The file offset of the character at <paramref name="index"/> (the end of the last piece past the text).</summary>
     public int ToFile(int index)
     {
-        if (logicalStarts.Count == 0)
+        if (pieces.Count == 0)
         {
             return endOffset;
         }
 
-        if (index >= builder.Length)
+        if (index >= length)
         {
-            int last = logicalStarts.Count - 1;
-            return index == builder.Length && !detached[last] ? fileStarts[last] + (builder.Length - logicalStarts[last]) : endOffset;
+            var last = pieces[^1];
+            return index == length && !last.Detached ? last.FileStart + (length - last.LogicalStart) : endOffset;
         }
 
-        int found = logicalStarts.BinarySearch(Math.Max(0, index));
-        int piece = found >= 0 ? found : ~found - 1;
-        return detached[piece] ? fileStarts[piece] : fileStarts[piece] + (index - logicalStarts[piece]);
+        var piece = pieces[PieceAt(Math.Max(0, index))];
+        return piece.Detached ? piece.FileStart : piece.FileStart + (index - piece.LogicalStart);
     }
 
     /// <summary>The part of this text between logical indices [start, end), still mapped to the file.</summary>
     public SourceMap Slice(int start, int end)
     {
         var slice = new SourceMap();
-        start = Math.Clamp(start, 0, builder.Length);
-        end = Math.Clamp(end, start, builder.Length);
+        start = Math.Clamp(start, 0, length);
+        end = Math.Clamp(end, start, length);
         string all = Text;
         int index = start;
         while (index < end)
         {
-            int found = logicalStarts.BinarySearch(index);
-            int piece = found >= 0 ? found : ~found - 1;
-            int pieceEnd = piece + 1 < logicalStarts.Count ? logicalStarts[piece + 1] : builder.Length;
+            int found = PieceAt(index);
+            var piece = pieces[found];
+            int pieceEnd = found + 1 < pieces.Count ? pieces[found + 1].LogicalStart : length;
             int stop = Math.Min(pieceEnd, end);
-            slice.logicalStarts.Add(slice.builder.Length);
-            slice.fileStarts.Add(detached[piece] ? fileStarts[piece] : fileStarts[piece] + (index - logicalStarts[piece]));
-            slice.detached.Add(detached[piece]);
-            slice.builder.Append(all, index, stop - index);
+            slice.pieces.Add(new Piece(slice.length, piece.Detached ? piece.FileStart : piece.FileStart + (index - piece.LogicalStart), piece.Detached));
+            slice.Builder().Append(all, index, stop - index);
+            slice.length += stop - index;
             index = stop;
         }
 
@@ -104,4 +122,44 @@ public sealed class SourceMap
         int fileEnd = end > start ? ToFile(end - 1) + 1 : fileStart;
         return new TextSpan(fileStart, Math.Max(fileStart, fileEnd));
     }
+
+    private StringBuilder Builder()
+    {
+        if (builder is null)
+        {
+            builder = new StringBuilder(text);
+            text = null;
+        }
+
+        return builder;
+    }
+
+    /// <summary>The last piece starting at or before <paramref name="index"/> (the first piece for an index before all).</summary>
+    private int PieceAt(int index)
+    {
+        int low = 0, high = pieces.Count - 1;
+        while (low <= high)
+        {
+            int middle = low + ((high - low) / 2);
+            int logicalStart = pieces[middle].LogicalStart;
+            if (logicalStart == index)
+            {
+                return middle;
+            }
+
+            if (logicalStart < index)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return low - 1;
+    }
+
+    /// <summary>A run of the text: where it starts in the text and in the file; a detached piece maps every character to its anchor.</summary>
+    private readonly record struct Piece(int LogicalStart, int FileStart, bool Detached);
 }

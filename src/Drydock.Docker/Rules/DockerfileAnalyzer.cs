@@ -41,17 +41,20 @@ public sealed class DockerfileAnalyzer : IAnalyzer
     {
         var context = new DockerfileContext(project, set, document, sink);
         DockerfileParseErrorRule.Report(context);
+        // Index loops: a foreach over the IReadOnlyList properties would allocate an enumerator per rule and document.
+        var stages = document.Stages;
+        var instructions = document.Instructions;
         foreach (var rule in rules)
         {
             rule.VisitDocument(context);
-            foreach (var stage in document.Stages)
+            for (int index = 0; index < stages.Count; index++)
             {
-                rule.VisitStage(context, stage);
+                rule.VisitStage(context, stages[index]);
             }
 
-            foreach (var instruction in document.Instructions)
+            for (int index = 0; index < instructions.Count; index++)
             {
-                rule.Dispatch(context, instruction);
+                rule.Dispatch(context, instructions[index]);
             }
         }
     }

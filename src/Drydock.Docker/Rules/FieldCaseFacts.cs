@@ -14,16 +14,7 @@ public static class FieldCaseFacts
     public static readonly IReadOnlySet<string> DefaultArchitectures = new HashSet<string>(StringComparer.Ordinal) { "amd64", "arm64" };
 
     /// <summary>The stage chain from the root external image to <paramref name="stage"/> (FROM stage links), root first.</summary>
-    public static IReadOnlyList<Stage> Chain(Stage stage)
-    {
-        var chain = new List<Stage>();
-        for (var current = stage; current is not null && !chain.Contains(current); current = current.BaseStage)
-        {
-            chain.Insert(0, current);
-        }
-
-        return chain;
-    }
+    public static IReadOnlyList<Stage> Chain(Stage stage) => stage.Chain;
 
     /// <summary>The external image at the root of the chain and its known family (both null when unknown).</summary>
     public static (ImageReference? Image, BaseImageFamily? Family) BaseOf(Stage stage)
@@ -107,59 +98,11 @@ public static class FieldCaseFacts
     public static BuildContext InferredContext(DockerfileContext context) => InferredContext(context.Set, context.Document);
 
     /// <inheritdoc cref="InferredContext(DockerfileContext)"/>
-    public static BuildContext InferredContext(DockerfileSet set, DockerfileDocument document)
-    {
-        var sources = LiteralSources(document).Select(item => item.Path).Distinct(StringComparer.Ordinal).ToList();
-        var best = set.ContextOf(document);
-        if (sources.Count == 0)
-        {
-            return best;
-        }
-
-        int bestCount = sources.Count(best.Exists);
-        string directory = best.Directory;
-        while (bestCount < sources.Count && directory.Length > 0)
-        {
-            int slash = directory.LastIndexOf('/');
-            directory = slash < 0 ? "" : directory[..slash];
-            var candidate = set.ContextOf(document, directory);
-            int count = sources.Count(candidate.Exists);
-            if (count > bestCount)
-            {
-                (best, bestCount) = (candidate, count);
-            }
-        }
-
-        return best;
-    }
+    public static BuildContext InferredContext(DockerfileSet set, DockerfileDocument document) => set.InferredContextOf(document);
 
     /// <summary>COPY/ADD sources read from the build context whose path is known and has no wildcard, normalised ("./a/" -> "a").</summary>
-    public static IEnumerable<(FileTransferInstruction Copy, DockerWord Word, string Path)> LiteralSources(DockerfileDocument document)
-    {
-        foreach (var copy in document.Instructions.OfType<FileTransferInstruction>())
-        {
-            if (copy.Stage is null)
-            {
-                continue;
-            }
-
-            foreach (var word in copy.ContextSources)
-            {
-                var expansion = copy.Stage.Expand(word, copy);
-                string path = expansion.Text.Replace('\\', '/');
-                while (path.StartsWith("./", StringComparison.Ordinal))
-                {
-                    path = path[2..];
-                }
-
-                path = path.Trim('/');
-                if (expansion.IsKnown && path.Length > 0 && path != "." && path.IndexOfAny(['*', '?', '[']) < 0)
-                {
-                    yield return (copy, word, path);
-                }
-            }
-        }
-    }
+    public static IEnumerable<(FileTransferInstruction Copy, DockerWord Word, string Path)> LiteralSources(DockerfileDocument document) =>
+        document.LiteralContextSources();
 
     /// <summary>True for USER values that mean root (or nothing set).</summary>
     public static bool IsRoot(string? user) => user is null or "" or "root" or "0";

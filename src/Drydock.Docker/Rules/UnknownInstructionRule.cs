@@ -14,6 +14,8 @@ public sealed class UnknownInstructionRule : DockerfileRule
         "The build stops at once with 'unknown instruction'. It is often a continuation line whose previous line lost its trailing backslash, or a typo.",
         "Fix the keyword, or restore the backslash at the end of the previous line.");
 
+    private static readonly string KnownList = string.Join(", ", DockerfileKeywords.All.Order(StringComparer.Ordinal));
+
     public override RuleDescriptor Rule => Descriptor;
 
     public override void VisitInstruction(DockerfileContext context, Instruction instruction)
@@ -23,31 +25,35 @@ public sealed class UnknownInstructionRule : DockerfileRule
             return;
         }
 
-        string? close = DockerfileKeywords.All.FirstOrDefault(keyword => Distance(keyword, instruction.Keyword) <= 1 && instruction.Keyword.Length > 2);
+        string? close = instruction.Keyword.Length > 2 ? DockerfileKeywords.All.FirstOrDefault(keyword => WithinOneEdit(keyword, instruction.Keyword)) : null;
         var previous = instruction.Index > 0 ? context.Document.Instructions[instruction.Index - 1] : null;
         string hint = close is not null
             ? $"did you mean {close}?"
             : previous is RunInstruction && previous.EndLine == instruction.Line - 1
                 ? $"if it continues the RUN at line {previous.Line}, that line needs a trailing {instruction.EscapeCharacter}"
-                : $"known instructions: {string.Join(", ", DockerfileKeywords.All.Order(StringComparer.Ordinal))}";
+                : $"known instructions: {KnownList}";
         context.Report(Descriptor, instruction.KeywordSpan, $"unknown instruction '{instruction.KeywordText}': {hint}");
     }
 
-    private static int Distance(string a, string b)
+    /// <summary>True when the edit (Levenshtein) distance between the words is at most 1; linear, no table.</summary>
+    private static bool WithinOneEdit(string a, string b)
     {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (int i = 1; i <= a.Length; i++)
+        if (Math.Abs(a.Length - b.Length) > 1)
         {
-            int previous = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int current = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
-                previous = current;
-            }
+            return false;
         }
 
-        return row[b.Length];
+        int prefix = 0;
+        while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        // Past the common prefix, one substitution, insertion or deletion must leave equal remainders.
+        var restA = a.AsSpan(prefix);
+        var restB = b.AsSpan(prefix);
+        return a.Length == b.Length ? restA.Length == 0 || restA[1..].SequenceEqual(restB[1..])
+            : a.Length > b.Length ? restA[1..].SequenceEqual(restB)
+            : restA.SequenceEqual(restB[1..]);
     }
 }

@@ -34,6 +34,7 @@ public static class JsonCheckWriter
         foreach (var finding in report.Findings)
         {
             WriteFinding(json, finding);
+            FlushWhenFull(json);
         }
 
         json.WriteEndArray();
@@ -55,6 +56,18 @@ public static class JsonCheckWriter
         // Findings quote shell and YAML; keep '<', '&' and '+' readable instead of \u003C escapes.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>
+    /// A writer over a stream keeps everything in one growing buffer until it is flushed: hand it to the
+    /// stream in chunks, so that a report of 80,000 findings does not sit whole in memory (the bytes are the same).
+    /// </summary>
+    internal static void FlushWhenFull(Utf8JsonWriter json)
+    {
+        if (json.BytesPending >= 64 * 1024)
+        {
+            json.Flush();
+        }
+    }
 
     internal static void WriteTool(Utf8JsonWriter json)
     {

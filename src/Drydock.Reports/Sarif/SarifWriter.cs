@@ -43,6 +43,7 @@ public static class SarifWriter
         foreach (var finding in findings)
         {
             WriteResult(json, finding, index[finding.Rule.Id]);
+            JsonCheckWriter.FlushWhenFull(json);
         }
 
         json.WriteEndArray();
