@@ -73,6 +73,9 @@ public class IgnoreRulesTests
     [InlineData("[!a]x", "bx", true)]
     [InlineData("[!a]x", "ax", false)]
     [InlineData("\\*x", "*x", true)]
+    [InlineData("foo[", "foo[", true)]
+    [InlineData("foo[", "foox", false)]
+    [InlineData("a[]", "a[]", true)]
     public void Segment_globs(string pattern, string text, bool matches)
     {
         Assert.Equal(matches, GlobMatcher.MatchSegment(pattern, text));

@@ -52,6 +52,12 @@ public static class PragmaScanner
     /// </param>
     public static SuppressionMap Scan(SourceText text, Func<int, int>? statementExtent = null)
     {
+        if (!text.Text.Contains(Marker, StringComparison.OrdinalIgnoreCase))
+        {
+            // Most files have no pragma at all: one search instead of a look at every line.
+            return SuppressionMap.None;
+        }
+
         var global = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var ranges = new List<(int, int, HashSet<string>)>();
         HashSet<string>? pending = null;

@@ -326,7 +326,8 @@ public sealed class GlobMatcher
     /// <summary>Matches a '[...]' class at <paramref name="p"/>; advances past it. Null when the '[' is literal.</summary>
     private static bool? TryMatchClass(string pattern, ref int p, char c)
     {
-        int close = pattern.IndexOf(']', p + 2);
+        // "foo[" or "foo[]" at the end: no class, a literal '[' (git and Go's filepath.Match agree it cannot match a class).
+        int close = p + 2 <= pattern.Length ? pattern.IndexOf(']', p + 2) : -1;
         if (close < 0)
         {
             return null;
