@@ -9,6 +9,7 @@ namespace Drydock.Logs.Tests;
 public sealed partial class SignatureDataTests
 {
     private static readonly SignatureCatalog Catalog = SignatureCatalog.Default;
+    private static readonly GateProbe Gate = new(Catalog);
 
     public static TheoryData<string> Ids()
     {
@@ -50,6 +51,7 @@ public sealed partial class SignatureDataTests
         foreach (string example in signature.Matches)
         {
             Assert.True(signature.HasAnchorIn(example), $"{id}: no anchor in example '{example}'");
+            Assert.True(Gate.Candidates(example).Contains(signature), $"{id}: the line gate does not pass example '{example}' to it");
             Assert.True(signature.TryMatch(example) is not null, $"{id}: no pattern matches example '{example}'");
         }
 
@@ -96,15 +98,26 @@ public sealed partial class SignatureDataTests
     [Fact]
     public void AMalformedFileIsRejectedWithItsReason()
     {
-        using var document = System.Text.Json.JsonDocument.Parse("""{"version":1,"updated":"x","signatures":[{"id":"LG500","name":"x","title":"t","category":"nonsense","cause":"c","fix":"f","anchors":["abc"],"patterns":["abc"]}]}""");
+        using var document = System.Text.Json.JsonDocument.Parse("""{"version":1,"updated":"x","signatures":[{"id":"LG500","name":"x","title":"t","category":"nonsense","cause":"c","fix":"f","anchors":["abcd"],"patterns":["abcd"]}]}""");
         var error = Assert.Throws<KnowledgeException>(() => SignatureCatalog.Load(document));
         Assert.Contains("category", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(" SC")]
+    [InlineData("137")]
+    [InlineData("x")]
+    public void AnAnchorTooShortForTheLineGateIsRejected(string anchor)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse($$"""{"version":1,"updated":"x","signatures":[{"id":"LG500","name":"x","title":"t","category":"test","cause":"c","fix":"f","anchors":["{{anchor}}"],"patterns":["x"]}]}""");
+        var error = Assert.Throws<KnowledgeException>(() => SignatureCatalog.Load(document));
+        Assert.Contains("too short", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void ABadRegexIsRejected()
     {
-        using var document = System.Text.Json.JsonDocument.Parse("""{"version":1,"updated":"x","signatures":[{"id":"LG500","name":"x","title":"t","category":"test","cause":"c","fix":"f","anchors":["abc"],"patterns":["(unclosed"]}]}""");
+        using var document = System.Text.Json.JsonDocument.Parse("""{"version":1,"updated":"x","signatures":[{"id":"LG500","name":"x","title":"t","category":"test","cause":"c","fix":"f","anchors":["abcd"],"patterns":["(unclosed"]}]}""");
         Assert.Throws<KnowledgeException>(() => SignatureCatalog.Load(document));
     }
 

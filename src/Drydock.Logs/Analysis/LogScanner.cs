@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.IO.Compression;
+using System.Numerics;
 using System.Text;
 using System.Text.RegularExpressions;
 using Drydock.Logs.Parsing;
@@ -36,16 +36,14 @@ public sealed class LogScanner
     private readonly bool anyFileHeader;
 
     /// <summary>Anchors of every signature and the general extractor's markers: a line without any skips both.</summary>
-    private readonly SearchValues<string> gate;
+    private readonly LineGate gate;
 
     public LogScanner(SignatureCatalog? catalog = null, ScanOptions? options = null)
     {
         this.catalog = catalog ?? SignatureCatalog.Default;
         this.options = options ?? new ScanOptions();
         anyFileHeader = this.catalog.Signatures.Any(signature => signature.FileHeader is not null);
-        gate = SearchValues.Create(
-            [.. this.catalog.Signatures.SelectMany(signature => signature.Anchors).Concat(GeneralExtractor.Markers).Where(marker => Ascii.IsValid(marker)).Distinct(StringComparer.Ordinal)],
-            StringComparison.Ordinal);
+        gate = new LineGate(this.catalog, GeneralExtractor.Markers);
     }
 
     public LogScan Scan(LogInput input)
@@ -71,7 +69,7 @@ public sealed class LogScanner
     private LogScan Scan(LogInput input, Stream stream)
     {
         using var reader = new LogLineReader(stream, options.MaxLineChars, leaveOpen: true);
-        var state = new ScanState(input, options, RingLines);
+        var state = new ScanState(input, options, RingLines, gate);
         while (reader.ReadLine(out var raw))
         {
             if (reader.LineNumber == 1 && reader.LooksBinary)
@@ -144,10 +142,10 @@ public sealed class LogScanner
         }
 
         state.Ring.Push(number, display, shape.ContentStart, stop, state.StepIndex);
-        bool mayHaveMarker = content.IndexOfAny(gate) >= 0 || content.IndexOfAny(catalog.NonAsciiAnchorStarts) >= 0 || GeneralExtractor.HasGlyph(content);
+        bool hasMarker = gate.Inspect(content, state.GateScratch, state.Candidates);
         if (!shape.IsBoundary)
         {
-            if (mayHaveMarker && catalog.MayMatch(content))
+            if (state.Candidates.ContainsAnyExcept(0UL))
             {
                 Match(state, number, display, content);
             }
@@ -157,7 +155,7 @@ public sealed class LogScanner
             }
         }
 
-        state.General.Observe(number, display, content, shape.IsBoundary, shape.IsFailureMarker, state.StepIndex, mayHaveMarker);
+        state.General.Observe(number, display, content, shape.IsBoundary, shape.IsFailureMarker, state.StepIndex, hasMarker);
     }
 
     private static ReadOnlySpan<char> RedactKeyBlock(ScanState state, ReadOnlySpan<char> display)
@@ -182,53 +180,57 @@ public sealed class LogScanner
     private void Match(ScanState state, int number, ReadOnlySpan<char> display, ReadOnlySpan<char> content)
     {
         string? text = null;
-        foreach (var signature in catalog.Signatures)
+        var candidates = state.Candidates;
+        for (int word = 0; word < candidates.Length; word++)
         {
-            if (!signature.HasAnchorIn(content))
+            for (ulong bits = candidates[word]; bits != 0; bits &= bits - 1)
             {
-                continue;
+                MatchSignature(state, number, display, catalog.Signatures[(word << 6) + BitOperations.TrailingZeroCount(bits)], text ??= content.ToString());
             }
-
-            text ??= content.ToString();
-            var match = signature.TryMatch(text);
-            if (match is null)
-            {
-                continue;
-            }
-
-            var existing = state.HitsOf(signature);
-            if (signature.Aggregation == SignatureAggregation.PerFile)
-            {
-                var hit = existing.Count > 0 ? existing[0] : NewHit(state, signature, number, display);
-                hit.Tally ??= new LintTally();
-                string? file = match.Groups["file"] is { Success: true } f ? f.Value : state.LintFile;
-                string code = match.Groups["code"] is { Success: true } c ? c.Value : "?";
-                hit.Tally.Add(file ?? "(unknown file)", code);
-                if (existing.Count > 0)
-                {
-                    hit.Occurrences++;
-                }
-
-                continue;
-            }
-
-            var adjacent = existing.Count > 0 && (existing[^1].Open || existing[^1].EndLine >= number - 1) ? existing[^1] : null;
-            if (adjacent is not null)
-            {
-                adjacent.AddValues(match);
-                adjacent.Occurrences++;
-                continue;
-            }
-
-            if (existing.Count >= options.MaxHitsPerSignature)
-            {
-                existing[^1].Occurrences++;
-                continue;
-            }
-
-            var created = NewHit(state, signature, number, display);
-            created.AddValues(match);
         }
+    }
+
+    /// <summary>Tries one signature whose anchor the line holds, and records or extends its hit.</summary>
+    private void MatchSignature(ScanState state, int number, ReadOnlySpan<char> display, Signature signature, string text)
+    {
+        var match = signature.TryMatch(text);
+        if (match is null)
+        {
+            return;
+        }
+
+        var existing = state.HitsOf(signature);
+        if (signature.Aggregation == SignatureAggregation.PerFile)
+        {
+            var hit = existing.Count > 0 ? existing[0] : NewHit(state, signature, number, display);
+            hit.Tally ??= new LintTally();
+            string? file = match.Groups["file"] is { Success: true } f ? f.Value : state.LintFile;
+            string code = match.Groups["code"] is { Success: true } c ? c.Value : "?";
+            hit.Tally.Add(file ?? "(unknown file)", code);
+            if (existing.Count > 0)
+            {
+                hit.Occurrences++;
+            }
+
+            return;
+        }
+
+        var adjacent = existing.Count > 0 && (existing[^1].Open || existing[^1].EndLine >= number - 1) ? existing[^1] : null;
+        if (adjacent is not null)
+        {
+            adjacent.AddValues(match);
+            adjacent.Occurrences++;
+            return;
+        }
+
+        if (existing.Count >= options.MaxHitsPerSignature)
+        {
+            existing[^1].Occurrences++;
+            return;
+        }
+
+        var created = NewHit(state, signature, number, display);
+        created.AddValues(match);
     }
 
     private static SignatureHit NewHit(ScanState state, Signature signature, int number, ReadOnlySpan<char> display)
@@ -349,12 +351,20 @@ public sealed class LogScanner
     {
         private readonly Dictionary<Signature, List<SignatureHit>> bySignature = [];
 
-        public ScanState(LogInput input, ScanOptions options, int ringLines)
+        public ScanState(LogInput input, ScanOptions options, int ringLines, LineGate gate)
         {
             Tracker = new StructureTracker(input.StepNamesByFirstLine);
             Scratch = new char[options.MaxLineChars + 16];
             Ring = new LineRing(ringLines);
+            GateScratch = new ulong[gate.ScratchWords];
+            Candidates = new ulong[gate.SignatureWords];
         }
+
+        /// <summary>Bits of the gate's strings found in the current line.</summary>
+        public ulong[] GateScratch { get; }
+
+        /// <summary>Catalog positions of the signatures whose anchors the current line holds.</summary>
+        public ulong[] Candidates { get; }
 
         public StructureTracker Tracker { get; }
 

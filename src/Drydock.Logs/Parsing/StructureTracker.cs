@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace Drydock.Logs.Parsing;
@@ -498,13 +499,16 @@ public sealed class StructureTracker
         return length == 0 ? null : display[..display.IndexOf(' ')].ToString();
     }
 
+    private static readonly SearchValues<char> ServiceNameChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.");
+
     /// <summary>"name  | ": a name of letters, digits, '-', '_', '.', then spaces, a bar and a space.</summary>
     private static int ComposeServicePrefixLength(ReadOnlySpan<char> display)
     {
-        int i = 0;
-        while (i < display.Length && i < 80 && (char.IsAsciiLetterOrDigit(display[i]) || display[i] is '-' or '_' or '.'))
+        var head = display[..Math.Min(display.Length, 80)];
+        int i = head.IndexOfAnyExcept(ServiceNameChars);
+        if (i < 0)
         {
-            i++;
+            i = head.Length;
         }
 
         if (i == 0 || i >= display.Length || display[i] != ' ')

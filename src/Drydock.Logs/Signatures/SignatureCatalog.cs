@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -6,10 +5,7 @@ using Drydock.Knowledge;
 
 namespace Drydock.Logs.Signatures;
 
-/// <summary>
-/// The signatures of <c>log-signatures.json</c>, compiled once per process. Also holds the union of all anchors
-/// as one <see cref="SearchValues{T}"/> so that a line without any of them costs one vectorised scan.
-/// </summary>
+/// <summary>The signatures of <c>log-signatures.json</c>, compiled once per process.</summary>
 public sealed class SignatureCatalog
 {
     public const string FileName = "log-signatures.json";
@@ -20,11 +16,6 @@ public sealed class SignatureCatalog
     {
         Signatures = signatures;
         Version = version;
-        var anchors = signatures.SelectMany(signature => signature.Anchors).Distinct(StringComparer.Ordinal).ToList();
-        AnyAnchor = SearchValues.Create([.. anchors.Where(anchor => Ascii.IsValid(anchor))], StringComparison.Ordinal);
-
-        // Non-ASCII anchors ("● ") would push the multi-string search off its vectorised path: find their first char instead.
-        NonAsciiAnchorStarts = SearchValues.Create([.. anchors.Where(anchor => !Ascii.IsValid(anchor)).Select(anchor => anchor[0]).Distinct()]);
         ById = signatures.ToDictionary(signature => signature.Id, StringComparer.Ordinal);
     }
 
@@ -35,13 +26,6 @@ public sealed class SignatureCatalog
     public IReadOnlyDictionary<string, Signature> ById { get; }
 
     public int Version { get; }
-
-    public SearchValues<string> AnyAnchor { get; }
-
-    public SearchValues<char> NonAsciiAnchorStarts { get; }
-
-    /// <summary>Whether a line may hold an anchor: one vectorised scan rules out almost every line.</summary>
-    public bool MayMatch(ReadOnlySpan<char> line) => line.IndexOfAny(AnyAnchor) >= 0 || line.IndexOfAny(NonAsciiAnchorStarts) >= 0;
 
     public static SignatureCatalog Load(JsonDocument document)
     {
@@ -83,9 +67,15 @@ public sealed class SignatureCatalog
 
         var anchors = KnowledgeFile.StringArray(entry, "anchors");
         var patterns = KnowledgeFile.StringArray(entry, "patterns");
-        if (anchors.Count == 0 || anchors.Any(anchor => anchor.Length < 2) || patterns.Count == 0)
+        if (anchors.Count == 0 || patterns.Count == 0)
         {
-            throw new KnowledgeException($"{context}: needs at least one anchor of 2+ characters and one pattern");
+            throw new KnowledgeException($"{context}: needs at least one anchor and one pattern");
+        }
+
+        // The line gate indexes anchors of 4+ characters; a shorter one must start with a rare non-ASCII character ("● ").
+        if (anchors.FirstOrDefault(anchor => anchor.Length < AnchorIndex.MinimumLength && (anchor.Length < 2 || Ascii.IsValid(anchor.AsSpan(0, 1)))) is { } tooShort)
+        {
+            throw new KnowledgeException($"{context}: anchor '{tooShort}' is too short: anchors need {AnchorIndex.MinimumLength}+ characters, or 2+ starting with a non-ASCII character");
         }
 
         double confidence = entry.TryGetProperty("confidence", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : 0.8;
