@@ -10,10 +10,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "src", "Drydock.Logs", "Knowledge", "log-signatures.json")
 OUT = os.path.join(ROOT, "docs", "rules")
 
-CONFIG = ("`drydock diagnose` reads logs, which carry no pragmas. Filter its JSON output by `ruleId` "
-          "if a signature does not apply to you; to change what a signature matches, edit its entry in "
-          "`src/Drydock.Logs/Knowledge/log-signatures.json` (patterns, anchors, context) and regenerate this page "
-          "with `python3 scripts/gen-log-docs.py`.")
+CONFIG = ("Logs carry no pragmas. To stop a signature from being matched and reported, list its id or name "
+          "under `ignore:` in the `.drydock.yaml` of the repository passed with `--repo` (or a file given with "
+          "`--config`): the next explanation of the failure is reported instead. To change what a signature matches, "
+          "edit its entry in `src/Drydock.Logs/Knowledge/log-signatures.json` (patterns, anchors, context) and "
+          "regenerate this page with `python3 scripts/gen-log-docs.py`.")
 
 
 def page(id_, name, summary, why, fires, quiet, fix, extra=""):

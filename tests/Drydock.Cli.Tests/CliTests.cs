@@ -100,4 +100,41 @@ public class CliTests
             Assert.StartsWith($"# {rule.Id} {rule.Name}", page.Stdout, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Diagnose_honours_the_ignore_list_of_the_repository_configuration()
+    {
+        using var tree = new TempTree();
+        tree.Write("Dockerfile", "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n");
+        tree.Write("build.log", string.Join('\n',
+            "#7 [3/3] RUN pip install -r requirements.txt",
+            "#7 3.112 Collecting torch==2.3.0 (from -r requirements.txt (line 1))",
+            "#7 41.87 Killed",
+            "#7 ERROR: process \"/bin/sh -c pip install -r requirements.txt\" did not complete successfully: exit code: 137",
+            "------",
+            " > [3/3] RUN pip install -r requirements.txt:",
+            "------",
+            "ERROR: failed to solve: process \"/bin/sh -c pip install -r requirements.txt\" did not complete successfully: exit code: 137",
+            ""));
+
+        var plain = DrydockProcess.Run(null, "diagnose", tree.Path("build.log"), "--repo", tree.Root, "--format", "json");
+        Assert.Equal(1, plain.ExitCode);
+        Assert.Contains("\"LG131\"", plain.Stdout, StringComparison.Ordinal);
+
+        foreach (string ignore in new[] { "LG131", "out-of-memory-killed" })
+        {
+            tree.Write(".drydock.yaml", $"ignore: [{ignore}]\n");
+            var quiet = DrydockProcess.Run(null, "diagnose", tree.Path("build.log"), "--repo", tree.Root, "--format", "json");
+            Assert.DoesNotContain("\"LG131\"", quiet.Stdout, StringComparison.Ordinal);
+
+            // The failure is still explained, by the next signature or the general extractor.
+            Assert.Equal(1, quiet.ExitCode);
+            Assert.Contains("\"ruleId\": \"LG", quiet.Stdout, StringComparison.Ordinal);
+        }
+
+        tree.Write(".drydock.yaml", "ignore: LG131: [\n");
+        var broken = DrydockProcess.Run(null, "diagnose", tree.Path("build.log"), "--repo", tree.Root);
+        Assert.Equal(2, broken.ExitCode);
+        Assert.Contains(".drydock.yaml", broken.Stderr, StringComparison.Ordinal);
+    }
 }

@@ -20,7 +20,7 @@ public sealed class DiagnoseEngine
     public DiagnoseEngine(DiagnoseOptions? options = null, SignatureCatalog? catalog = null)
     {
         this.options = options ?? new DiagnoseOptions();
-        this.catalog = catalog ?? SignatureCatalog.Default;
+        this.catalog = (catalog ?? SignatureCatalog.Default).Without(this.options.IgnoredRules);
         scanner = new LogScanner(this.catalog, this.options.Scan);
     }
 
@@ -75,6 +75,7 @@ public sealed class DiagnoseEngine
         }
 
         var ordered = grouped
+            .Where(diagnosis => !options.IgnoredRules.Contains(diagnosis.RuleId) && !options.IgnoredRules.Contains(diagnosis.Name))
             .Select((diagnosis, index) => (diagnosis, index))
             .OrderBy(pair => pair.diagnosis.IsGeneral)
             .ThenByDescending(pair => pair.diagnosis.Confidence + (0.02 * Math.Min(pair.diagnosis.Jobs.Count, 10)))

@@ -12,6 +12,12 @@ public sealed record DiagnoseOptions
     /// <summary><c>drydock check</c> findings of that repository: a diagnosis cites those at its places.</summary>
     public IReadOnlyList<Finding> CheckFindings { get; init; } = [];
 
+    /// <summary>
+    /// Rule ids or names never reported (<c>.drydock.yaml</c> <c>ignore:</c> of the repository). An ignored signature
+    /// is not matched at all, so the next explanation of the failure comes through instead.
+    /// </summary>
+    public IReadOnlySet<string> IgnoredRules { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
     public ScanOptions Scan { get; init; } = new();

@@ -27,6 +27,10 @@ public sealed class SignatureCatalog
 
     public int Version { get; }
 
+    /// <summary>This catalog without the signatures named (by id or name, as <c>.drydock.yaml</c> <c>ignore:</c> lists them).</summary>
+    public SignatureCatalog Without(IReadOnlySet<string> idsOrNames) =>
+        idsOrNames.Count == 0 ? this : new SignatureCatalog([.. Signatures.Where(signature => !idsOrNames.Contains(signature.Id) && !idsOrNames.Contains(signature.Name))], Version);
+
     public static SignatureCatalog Load(JsonDocument document)
     {
         using (document)

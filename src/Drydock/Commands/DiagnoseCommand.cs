@@ -21,15 +21,16 @@ internal static class DiagnoseCommand
         var repo = new Option<string?>("--repo") { Description = "The repository the logs came from: map paths, Dockerfile steps and workflow steps to its files, and cite `drydock check` findings there." };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
+        var config = new Option<string?>("--config", "-c") { Description = "Configuration file whose `ignore:` list applies (default: the --repo directory's .drydock.yaml)." };
         var command = new Command("diagnose", "Name the root cause of failed CI, build and container logs, quote the lines that prove it, and give the fix. Reads only.")
         {
-            logs, repo, format, output,
+            logs, repo, format, output, config,
         };
-        command.SetAction(parse => Run(parse.GetValue(logs)!, parse.GetValue(repo), parse.GetValue(format)!, parse.GetValue(output)));
+        command.SetAction(parse => Run(parse.GetValue(logs)!, parse.GetValue(repo), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(config)));
         return command;
     }
 
-    private static int Run(string[] logs, string? repo, string formatName, string? outputPath)
+    private static int Run(string[] logs, string? repo, string formatName, string? outputPath, string? configPath)
     {
         if (repo is not null && !Directory.Exists(repo))
         {
@@ -38,7 +39,24 @@ internal static class DiagnoseCommand
         }
 
         ReportFormats.TryParse(formatName, out var format);
-        var engine = new DiagnoseEngine(new DiagnoseOptions { RepositoryRoot = repo, CheckFindings = repo is null ? [] : CheckFindings(repo) });
+        // The repository's .drydock.yaml applies to logs too: its ignored rules are neither matched nor reported.
+        DrydockConfig configuration;
+        try
+        {
+            configuration = configPath is not null ? ConfigLoader.Load(configPath) : repo is not null ? ConfigLoader.LoadFromDirectory(repo) : DrydockConfig.Default;
+        }
+        catch (ConfigException e)
+        {
+            Console.Error.WriteLine($"drydock: {e.Message}");
+            return ExitCodes.UsageOrInput;
+        }
+
+        var engine = new DiagnoseEngine(new DiagnoseOptions
+        {
+            RepositoryRoot = repo,
+            CheckFindings = repo is null ? [] : CheckFindings(repo, configuration),
+            IgnoredRules = configuration.IgnoredRules,
+        });
         var result = engine.Diagnose(logs);
         using (var target = ReportTarget.Open(outputPath))
         {
@@ -60,9 +78,8 @@ internal static class DiagnoseCommand
         return result.Jobs.Count == 0 ? ExitCodes.UsageOrInput : ExitCodes.Clean;
     }
 
-    private static IReadOnlyList<Finding> CheckFindings(string repo)
+    private static IReadOnlyList<Finding> CheckFindings(string repo, DrydockConfig configuration)
     {
-        var configuration = ConfigLoader.LoadFromDirectory(repo);
         var project = new Project(repo, configuration, Discovery.RepositoryScanner.Scan(repo, configuration.ExcludedPaths, null));
         return new CheckEngine(AnalyzerCatalog.All).Run(project).Findings;
     }
