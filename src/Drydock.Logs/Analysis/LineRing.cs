@@ -3,12 +3,14 @@ namespace Drydock.Logs.Analysis;
 /// <summary>
 /// The last few lines of a log, kept for the context before a match. Fixed slots of fixed capacity are reused,
 /// so keeping context allocates nothing per line; a line longer than a slot is cut with an ellipsis, since
-/// evidence of several kilobytes on one line helps nobody.
+/// evidence of several kilobytes on one line helps nobody. The slots share one pooled block: a directory of
+/// hundreds of logs then reuses the same memory instead of churning the garbage collector.
 /// </summary>
-internal sealed class LineRing
+internal sealed class LineRing : IDisposable
 {
     public const int SlotChars = 1024;
-    private readonly char[][] slots;
+    private readonly int capacity;
+    private char[] block;
     private readonly int[] lengths;
     private readonly int[] contentStarts;
     private readonly int[] numbers;
@@ -18,12 +20,8 @@ internal sealed class LineRing
 
     public LineRing(int capacity)
     {
-        slots = new char[capacity][];
-        for (int i = 0; i < capacity; i++)
-        {
-            slots[i] = new char[SlotChars];
-        }
-
+        this.capacity = capacity;
+        block = System.Buffers.ArrayPool<char>.Shared.Rent(capacity * SlotChars);
         lengths = new int[capacity];
         contentStarts = new int[capacity];
         numbers = new int[capacity];
@@ -31,12 +29,12 @@ internal sealed class LineRing
         steps = new int[capacity];
     }
 
-    public int Capacity => slots.Length;
+    public int Capacity => capacity;
 
     public void Push(int lineNumber, ReadOnlySpan<char> display, int contentStart, bool boundary, int step)
     {
-        newest = (newest + 1) % slots.Length;
-        var slot = slots[newest];
+        newest = (newest + 1) % capacity;
+        var slot = Slot(newest);
         if (display.Length > SlotChars)
         {
             display[..(SlotChars - 1)].CopyTo(slot);
@@ -57,14 +55,14 @@ internal sealed class LineRing
 
     /// <summary>Whether line <paramref name="lineNumber"/> is still held.</summary>
     public bool Holds(int lineNumber) =>
-        newest >= 0 && lineNumber > 0 && numbers[newest] - lineNumber >= 0 && numbers[newest] - lineNumber < slots.Length && numbers[IndexOf(lineNumber)] == lineNumber;
+        newest >= 0 && lineNumber > 0 && numbers[newest] - lineNumber >= 0 && numbers[newest] - lineNumber < capacity && numbers[IndexOf(lineNumber)] == lineNumber;
 
-    public ReadOnlySpan<char> Display(int lineNumber) => slots[IndexOf(lineNumber)].AsSpan(0, lengths[IndexOf(lineNumber)]);
+    public ReadOnlySpan<char> Display(int lineNumber) => Slot(IndexOf(lineNumber))[..lengths[IndexOf(lineNumber)]];
 
     public ReadOnlySpan<char> Content(int lineNumber)
     {
         int index = IndexOf(lineNumber);
-        return slots[index].AsSpan(contentStarts[index], lengths[index] - contentStarts[index]);
+        return Slot(index)[contentStarts[index]..lengths[index]];
     }
 
     public bool IsBoundary(int lineNumber) => boundaries[IndexOf(lineNumber)];
@@ -74,6 +72,17 @@ internal sealed class LineRing
     private int IndexOf(int lineNumber)
     {
         int back = numbers[newest] - lineNumber;
-        return ((newest - back) % slots.Length + slots.Length) % slots.Length;
+        return ((newest - back) % capacity + capacity) % capacity;
+    }
+
+    private Span<char> Slot(int index) => block.AsSpan(index * SlotChars, SlotChars);
+
+    public void Dispose()
+    {
+        if (block.Length > 0)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(block);
+            block = [];
+        }
     }
 }

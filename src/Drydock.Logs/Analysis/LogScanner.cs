@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Numerics;
 using System.Text;
@@ -69,7 +70,7 @@ public sealed class LogScanner
     private LogScan Scan(LogInput input, Stream stream)
     {
         using var reader = new LogLineReader(stream, options.MaxLineChars, leaveOpen: true);
-        var state = new ScanState(input, options, RingLines, gate);
+        using var state = new ScanState(input, options, RingLines, gate);
         while (reader.ReadLine(out var raw))
         {
             if (reader.LineNumber == 1 && reader.LooksBinary)
@@ -347,14 +348,14 @@ public sealed class LogScanner
         return rooted && content.IndexOf(' ') < 0 && content.LastIndexOf('.') > content.LastIndexOfAny('/', '\\');
     }
 
-    private sealed class ScanState
+    private sealed class ScanState : IDisposable
     {
         private readonly Dictionary<Signature, List<SignatureHit>> bySignature = [];
 
         public ScanState(LogInput input, ScanOptions options, int ringLines, LineGate gate)
         {
             Tracker = new StructureTracker(input.StepNamesByFirstLine);
-            Scratch = new char[options.MaxLineChars + 16];
+            Scratch = ArrayPool<char>.Shared.Rent(options.MaxLineChars + 16);
             Ring = new LineRing(ringLines);
             GateScratch = new ulong[gate.ScratchWords];
             Candidates = new ulong[gate.SignatureWords];
@@ -387,6 +388,12 @@ public sealed class LogScanner
         public DateOnly? Date { get; set; }
 
         public string? LintFile { get; set; }
+
+        public void Dispose()
+        {
+            ArrayPool<char>.Shared.Return(Scratch);
+            Ring.Dispose();
+        }
 
         public List<SignatureHit> HitsOf(Signature signature) =>
             bySignature.TryGetValue(signature, out var list) ? list : [];
