@@ -54,6 +54,8 @@ public sealed class CrossFileAnalyzer : IAnalyzer
 {
     public static IReadOnlyList<ICrossFileRule> AllRules { get; } =
     [
+        new Rules.Docker.ArchOnlyPackageUnguardedRule(),
+        new Rules.Docker.AptPackageUnavailableRule(),
         new BasePythonOutsideRequiresPythonRule(),
         new CmdTargetMissingRule(),
         new CmdMainDoesNotServeRule(),

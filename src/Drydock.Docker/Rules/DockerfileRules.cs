@@ -47,7 +47,7 @@ public static class DockerfileRules
         new ShellSyntaxErrorRule(),
         // DF040-DF079: field-case rules
         new AptKeyUsedRule(),
-        new ArchOnlyPackageUnguardedRule(),
+        // DF041 and DF080 need the platforms the workflows and compose files build for: Drydock.CrossFile/Rules/Docker.
         new PipSourceBuildWithoutCompilerRule(),
         new FinalStageRunsAsRootRule(),
         new UserNotCreatedRule(),
@@ -60,7 +60,5 @@ public static class DockerfileRules
         new CopySourceDockerignoredRule(),
         new DockerignoreMissingRule(),
         new PythonEnvUnsetRule(),
-        // DF080-DF089: Debian package availability (Drydock.Debian's index)
-        new AptPackageUnavailableRule(),
     ];
 }

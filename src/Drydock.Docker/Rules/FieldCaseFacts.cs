@@ -44,8 +44,20 @@ public static class FieldCaseFacts
         ChainCommands(stage).Any(item => item.Line.Program is "useradd" or "adduser"
             && item.Line.Arguments.Any(word => word.Literal == user));
 
-    /// <summary>The architectures the stage is built for: the one its --platform pins, else the default pair.</summary>
-    public static IReadOnlySet<string> TargetArchitectures(Stage stage)
+    /// <summary>
+    /// The architectures the stage is built for as far as the Dockerfile alone tells: the one its --platform pins, else
+    /// the default pair. Rules that can read the workflows and compose files use the cross-file build-target model
+    /// (Drydock.CrossFile's BuildTargets), which starts from <see cref="PinnedPlatform"/> too.
+    /// </summary>
+    public static IReadOnlySet<string> TargetArchitectures(Stage stage) =>
+        PinnedPlatform(stage) is { } pinned ? new HashSet<string>(StringComparer.Ordinal) { pinned.Architecture } : DefaultArchitectures;
+
+    /// <summary>
+    /// The nearest stage of the chain whose FROM --platform names one concrete platform (no variable, no list), with
+    /// that platform as written after expansion and its architecture ("linux/arm/v7" gives "arm"); null when none does.
+    /// A pinned stage holds that platform's files whatever platforms the build asks for.
+    /// </summary>
+    public static (Stage Stage, string Platform, string Architecture)? PinnedPlatform(Stage stage)
     {
         foreach (var link in Enumerable.Reverse(Chain(stage)))
         {
@@ -54,12 +66,12 @@ public static class FieldCaseFacts
                 string[] parts = platform.Split('/');
                 if (parts.Length >= 2 && parts[1].Length > 0)
                 {
-                    return new HashSet<string>(StringComparer.Ordinal) { parts[1] };
+                    return (link, platform, parts[1]);
                 }
             }
         }
 
-        return DefaultArchitectures;
+        return null;
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace Drydock.Docker.Tests.FieldCases;
 
 /// <summary>
 /// The field-case rules DF040-DF079, as data: each folder under Cases/FieldCases is a small repository whose
-/// Dockerfiles mark the findings they expect (# expect-next: DF041). Only DF040-DF079 are compared, so these
+/// Dockerfiles mark the findings they expect (# expect-next: DF042). Only DF040-DF079 are compared, so these
 /// fixtures prove the field-case rules fire and stay quiet without depending on the other DF rules.
 /// </summary>
 public sealed class FieldCaseRulesTests
@@ -145,6 +145,23 @@ public sealed class FieldCaseRulesTests
                 Assert.Contains(section, text, StringComparison.Ordinal);
             }
         }
+    }
+
+    [Theory]
+    [InlineData("FROM --platform=linux/arm/v7 debian:bookworm-slim AS base\nFROM base\n", 0, "linux/arm/v7", "arm")]
+    [InlineData("FROM --platform=linux/amd64 debian:bookworm-slim AS base\nFROM --platform=linux/arm64 base\n", 1, "linux/arm64", "arm64")]
+    [InlineData("FROM --platform=$BUILDPLATFORM debian:bookworm-slim\n", -1, null, null)]
+    [InlineData("FROM --platform=linux/amd64,linux/arm64 debian:bookworm-slim\n", -1, null, null)]
+    [InlineData("FROM --platform=linux/ debian:bookworm-slim\n", -1, null, null)]
+    [InlineData("FROM debian:bookworm-slim\n", -1, null, null)]
+    public void Pinned_platform_is_the_nearest_concrete_from_platform(string text, int stage, string? platform, string? architecture)
+    {
+        var document = DockerfileDocument.Parse("Dockerfile", text);
+        var pinned = FieldCaseFacts.PinnedPlatform(document.FinalStage!);
+        Assert.Equal(platform, pinned?.Platform);
+        Assert.Equal(architecture, pinned?.Architecture);
+        Assert.Equal(stage < 0 ? null : document.Stages[stage], pinned?.Stage);
+        Assert.Equal(architecture is null ? ["amd64", "arm64"] : [architecture], FieldCaseFacts.TargetArchitectures(document.FinalStage!).Order(StringComparer.Ordinal));
     }
 
     [Theory]

@@ -1,4 +1,6 @@
+using Drydock.Analysis;
 using Drydock.Docker.Model;
+using Drydock.Testing;
 
 namespace Drydock.Docker.Tests.Model;
 
@@ -18,6 +20,48 @@ public class ModelTests
         Assert.Equal("set", stage.Variables["X"]!.Value);
         Assert.Null(document.Stages[1].BaseName);
         Assert.False(document.Stages[1].Variables.IsDeclared("PY"));
+    }
+
+    [Theory]
+    [InlineData("python:3.12-slim", null, "python", "3.12-slim", null)]
+    [InlineData("ghcr.io/acme/api:1.0@sha256:abc", "ghcr.io", "acme/api", "1.0", "sha256:abc")]
+    [InlineData("docker.io/library/python", "docker.io", "library/python", null, null)]
+    [InlineData("localhost:5000/app", "localhost:5000", "app", null, null)]
+    public void Image_references_keep_the_registry_as_written(string text, string? registry, string repository, string? tag, string? digest)
+    {
+        var image = ImageReference.Parse(text)!;
+        Assert.Equal((text, registry, repository, tag, digest), (image.Original, image.Registry, image.Repository, image.Tag, image.Digest));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(" ")]
+    [InlineData("python:$TAG")]
+    [InlineData("my image")]
+    [InlineData("python:")]
+    [InlineData("python@")]
+    [InlineData("ghcr.io/")]
+    public void Image_references_that_the_engine_would_reject_are_null(string? text)
+    {
+        Assert.Null(ImageReference.Parse(text));
+    }
+
+    [Fact]
+    public void Build_context_paths_map_to_project_paths_and_stop_at_the_root()
+    {
+        using var tree = new TempTree();
+        tree.Write("deploy/Dockerfile", "FROM python:3.12-slim\nCOPY ../src /app\n").Write("src/app.py", "print(1)\n");
+        var project = Project.Open(tree.Root);
+        var set = project.Model(DockerfileSet.Build);
+        var context = set.ContextOf(set["deploy/Dockerfile"]!);
+        Assert.Equal("deploy", context.Directory);
+        Assert.Equal("deploy/app.py", context.ProjectPath("app.py"));
+        Assert.Equal("deploy", context.ProjectPath(""));
+        Assert.Equal("src/app.py", context.ProjectPath("..\\src/./app.py"));
+        Assert.Null(context.ProjectPath("../../etc/passwd"));
+        Assert.True(context.Exists("../src/app.py"));
+        Assert.False(context.Exists("app.py"));
+        Assert.Equal("src", set.ContextOf(set["deploy/Dockerfile"]!, "src").ProjectPath("."));
     }
 
     [Fact]

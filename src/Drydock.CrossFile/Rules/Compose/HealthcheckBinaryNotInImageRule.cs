@@ -51,7 +51,7 @@ public sealed class HealthcheckBinaryNotInImageRule : ICrossFileRule
         }
 
         bool python = image.Stage is { } stage ? FieldCaseFacts.BaseOf(stage).Family?.IsPython == true
-            : image.Pulled is { } pulled && Docker.Knowledge.FieldKnowledge.Default.FamilyOf(pulled.Registry is null ? pulled.Repository : pulled.Registry + "/" + pulled.Repository, pulled.Tag ?? "latest")?.IsPython == true;
+            : image.Pulled is { } pulled && Drydock.Docker.Knowledge.FieldKnowledge.Default.FamilyOf(pulled.Registry is null ? pulled.Repository : pulled.Registry + "/" + pulled.Repository, pulled.Tag ?? "latest")?.IsPython == true;
         if (!python)
         {
             return null;

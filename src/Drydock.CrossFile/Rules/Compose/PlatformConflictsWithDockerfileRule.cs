@@ -22,7 +22,7 @@ public sealed class PlatformConflictsWithDockerfileRule : ICrossFileRule
     {
         foreach (var image in ServiceImage.All(context))
         {
-            if (image.Stage is not { } stage || Pinned(stage) is not { } pinned)
+            if (image.Stage is not { } stage || FieldCaseFacts.PinnedPlatform(stage) is not { } pinned)
             {
                 continue;
             }
@@ -42,20 +42,6 @@ public sealed class PlatformConflictsWithDockerfileRule : ICrossFileRule
                     related: [ComposeFindings.At(pinned.Stage.From, $"FROM --platform={pinned.Platform}")]);
             }
         }
-    }
-
-    /// <summary>The nearest stage of the chain whose FROM pins one concrete platform.</summary>
-    private static (Stage Stage, string Platform)? Pinned(Stage stage)
-    {
-        foreach (var link in Enumerable.Reverse(FieldCaseFacts.Chain(stage)))
-        {
-            if (link.Platform is { } platform && !platform.Contains('$') && !platform.Contains(',') && platform.Contains('/'))
-            {
-                return (link, platform);
-            }
-        }
-
-        return null;
     }
 
     private static (string Os, string Arch, string? Variant) Parse(string platform)

@@ -104,7 +104,7 @@ public sealed class PublishedPortNotListenedRule : ICrossFileRule
         };
     }
 
-    private static bool Exposes(Docker.Model.Stage stage, int number) => stage.ExposedPorts.Any(item =>
+    private static bool Exposes(Drydock.Docker.Model.Stage stage, int number) => stage.ExposedPorts.Any(item =>
     {
         string[] range = item.Text.Split('/')[0].Split('-');
         return int.TryParse(range[0], NumberStyles.None, CultureInfo.InvariantCulture, out int first)

@@ -25,7 +25,7 @@ public sealed class BuildPushArgUndeclaredRule : IWorkflowCrossFileRule
                 continue;
             }
 
-            var declared = document.Instructions.OfType<Docker.Model.ArgInstruction>().SelectMany(arg => arg.Declarations).Select(declaration => declaration.Name).Distinct().ToList();
+            var declared = document.Instructions.OfType<Drydock.Docker.Model.ArgInstruction>().SelectMany(arg => arg.Declarations).Select(declaration => declaration.Name).Distinct().ToList();
             int searchFrom = 0;
             foreach (var (name, source) in build.BuildArgs)
             {

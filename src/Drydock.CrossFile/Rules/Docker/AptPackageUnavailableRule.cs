@@ -1,19 +1,23 @@
+using Drydock.Analysis;
+using Drydock.CrossFile.Platforms;
 using Drydock.Debian.Advice;
 using Drydock.Debian.Images;
 using Drydock.Debian.Index;
 using Drydock.Docker.Knowledge;
 using Drydock.Docker.Model;
+using Drydock.Docker.Rules;
 using Drydock.Findings;
 
-namespace Drydock.Docker.Rules;
+namespace Drydock.CrossFile.Rules.Docker;
 
 /// <summary>
 /// DF080: an apt-get/apt install names a package the base image's Debian release does not have for an architecture the
 /// build targets (gone, renamed, arch-only, in a component the image does not enable, or from a repository the stage
 /// does not add). The release comes from the stage chain's root image (Drydock.Debian's BaseImageResolver), the answer
-/// and its advice from Drydock.Debian's PackageAdvisor.
+/// and its advice from Drydock.Debian's PackageAdvisor; the target architectures from <see cref="BuildTargets"/> (FROM
+/// --platform, else what the workflows and compose files build, else amd64 and arm64).
 /// </summary>
-public sealed class AptPackageUnavailableRule : DockerfileRule
+public sealed class AptPackageUnavailableRule : ICrossFileRule
 {
     public static readonly RuleDescriptor Descriptor = new(
         "DF080",
@@ -26,25 +30,42 @@ public sealed class AptPackageUnavailableRule : DockerfileRule
         Fixable = true,
     };
 
-    public override RuleDescriptor Rule => Descriptor;
+    RuleDescriptor ICrossFileRule.Descriptor => Descriptor;
 
-    public override void VisitRun(DockerfileContext context, RunInstruction run)
+    public void Check(CrossFileContext context)
     {
-        var stage = run.Stage;
-        var installs = stage?.Installs.Where(install => install.Instruction == run && install.Manager == PackageManager.Apt).ToList();
-        if (stage is null || installs is not { Count: > 0 } || FieldCaseFacts.Chain(stage)[0].BaseName is not { } baseName)
+        var buildTargets = context.Project.Model(BuildTargets.Build);
+
+        // Documents are independent and the index look-ups dominate: check them in parallel (the sink is thread-safe).
+        Parallel.ForEach(context.Dockerfiles.Documents, document =>
+        {
+            var resolver = new BaseImageResolver();
+            foreach (var stage in document.Stages)
+            {
+                if (stage.Installs.Any(install => install.Manager == PackageManager.Apt) && FieldCaseFacts.Chain(stage)[0].BaseName is { } baseName
+                    && resolver.Resolve(baseName) is { IsCheckable: true } release)
+                {
+                    // (Ubuntu, Alpine, an unknown image or a vague tag: not checked rather than guessed.)
+                    var targets = buildTargets.For(stage);
+                    foreach (var run in stage.InstructionsOf<RunInstruction>())
+                    {
+                        Check(context.Sink, stage, run, release, targets);
+                    }
+                }
+            }
+        });
+    }
+
+    private static void Check(FindingSink sink, Stage stage, RunInstruction run, BaseImageRelease release, TargetPlatforms platforms)
+    {
+        var installs = stage.Installs.Where(install => install.Instruction == run && install.Manager == PackageManager.Apt).ToList();
+        if (installs.Count == 0)
         {
             return;
         }
 
-        var release = new BaseImageResolver().Resolve(baseName);
-        if (!release.IsCheckable)
-        {
-            return; // Ubuntu, Alpine, an unknown image or a vague tag: not checked rather than guessed.
-        }
-
         var advisor = PackageAdvisor.Shared;
-        var targets = ArchSet.Of([.. FieldCaseFacts.TargetArchitectures(stage).Select(ArchSet.DebianArchitectureOf).OfType<string>()]);
+        var targets = ArchSet.Of([.. platforms.Architectures.Select(ArchSet.DebianArchitectureOf).OfType<string>()]);
         var sources = AptSources.FromText(
             FieldCaseFacts.Chain(stage).SelectMany(link => link.InstructionsOf<RunInstruction>()).Where(other => other.Stage != stage || other.Index <= run.Index).Select(other => other.Text),
             advisor.ThirdParty);
@@ -63,7 +84,8 @@ public sealed class AptPackageUnavailableRule : DockerfileRule
                         continue; // guarded installs run on some architectures only; DF041 owns the packages of its arch-only list
                     }
 
-                    context.Report(Descriptor, package.Span, $"{check.Message} ({release.Explanation})", Replacement(context, package, name, check), check.Advice);
+                    sink.Report(Descriptor, stage.Document.Source, package.Span.Start, package.Span.End, $"{check.Message} ({release.Explanation})",
+                        fixAdvice: check.Advice, fix: Replacement(stage.Document, package, name, check), related: archOnly ? platforms.Related(platforms.Architectures) : null);
                 }
             }
         }
@@ -100,8 +122,8 @@ public sealed class AptPackageUnavailableRule : DockerfileRule
         install.Line.Arguments.Any(word => word.Value is "-t" or "--target-release" or "--default-release"
             || word.Value.StartsWith("--target-release=", StringComparison.Ordinal) || (word.Value.StartsWith("-t", StringComparison.Ordinal) && !word.Value.StartsWith("--", StringComparison.Ordinal) && word.Value.Length > 2));
 
-    private static Fix? Replacement(DockerfileContext context, PackageSpec package, string name, PackageCheck check) =>
+    private static Fix? Replacement(DockerfileDocument document, PackageSpec package, string name, PackageCheck check) =>
         check.Verdict == PackageVerdict.Missing && check.Suggestions.Count == 1 && !package.Word.HasExpansion && package.Version is null && package.Word.Value == name
-            ? context.Replace($"install {check.Suggestions[0]} instead of {name}", package.Span, check.Suggestions[0], safe: false)
+            ? new Fix($"install {check.Suggestions[0]} instead of {name}", false, [new TextEdit(document.Path, package.Span.Start, package.Span.Length, check.Suggestions[0])])
             : null;
 }

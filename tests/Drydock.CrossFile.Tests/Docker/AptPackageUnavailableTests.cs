@@ -1,20 +1,24 @@
 using Drydock.Analysis;
-using Drydock.Docker.Rules;
+using Drydock.CrossFile.Rules.Docker;
 using Drydock.Findings;
 using Drydock.Testing;
 
-namespace Drydock.Debian.Tests;
+namespace Drydock.CrossFile.Tests.Docker;
 
 /// <summary>
-/// DF080 on the Dockerfiles under Cases/Dockerfiles: each marks the findings it expects (# expect: DF080), and every
-/// unmarked finding fails, so each file also proves where the rule stays quiet.
+/// DF080 on the Dockerfiles under Docker/Dockerfiles, each alone in a repository (so the default amd64 + arm64 pair
+/// applies unless FROM --platform pins one): each marks the findings it expects (# expect: DF080), and every unmarked
+/// finding fails, so each file also proves where the rule stays quiet. Platforms named by workflows and compose files
+/// are covered by the cases of <see cref="PlatformRulesTests"/>.
 /// </summary>
-public sealed class RuleFixtureTests
+public sealed class AptPackageUnavailableTests
 {
+    private static readonly string FixturesRoot = RepoRoot.Combine("tests", "Drydock.CrossFile.Tests", "Docker", "Dockerfiles");
+
     public static TheoryData<string> Fixtures()
     {
         var data = new TheoryData<string>();
-        foreach (string file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Cases", "Dockerfiles"), "*.Dockerfile").Order(StringComparer.Ordinal))
+        foreach (string file in Directory.GetFiles(FixturesRoot, "*.Dockerfile").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(file));
         }
@@ -26,7 +30,7 @@ public sealed class RuleFixtureTests
     [MemberData(nameof(Fixtures))]
     public void Fixture_findings_match_expectations(string name)
     {
-        string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Cases", "Dockerfiles", name));
+        string text = File.ReadAllText(Path.Combine(FixturesRoot, name));
         var findings = Check(name, text);
         string? difference = InlineExpectations.Compare(InlineExpectations.Parse(name, text), findings);
         Assert.True(difference is null, $"{name}:\n{difference}\n\nall findings:\n{string.Join('\n', findings.Select(finding => $"{finding.Location} {finding.RuleId} {finding.Message}"))}");
@@ -36,7 +40,7 @@ public sealed class RuleFixtureTests
     public void Field_case_a_names_the_release_the_replacement_and_the_repository()
     {
         string name = "field-case-a.Dockerfile";
-        var findings = Check(name, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Cases", "Dockerfiles", name)));
+        var findings = Check(name, File.ReadAllText(Path.Combine(FixturesRoot, name)));
         var libav = findings.Single(finding => finding.Message.Contains("libavcodec58", StringComparison.Ordinal));
         Assert.StartsWith("Debian bookworm has no package libavcodec58 (it is bullseye's name)", libav.Message, StringComparison.Ordinal);
         Assert.Contains("python:3.11-slim-bookworm names Debian bookworm", libav.Message, StringComparison.Ordinal);
@@ -76,7 +80,7 @@ public sealed class RuleFixtureTests
         using var tree = new TempTree();
         tree.Write(name, text);
         var project = Project.Open(tree.Root);
-        var result = new CheckEngine([new DockerfileAnalyzer([new AptPackageUnavailableRule()])]).Run(project);
+        var result = new CheckEngine([new RulesAnalyzer(new AptPackageUnavailableRule())]).Run(project);
         Assert.Empty(result.Notes);
         return [.. result.Findings.Where(finding => finding.RuleId != "DF000")];
     }

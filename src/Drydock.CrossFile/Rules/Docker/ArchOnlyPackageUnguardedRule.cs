@@ -1,12 +1,18 @@
 using System.Text.RegularExpressions;
+using Drydock.CrossFile.Platforms;
 using Drydock.Docker.Knowledge;
 using Drydock.Docker.Model;
+using Drydock.Docker.Rules;
 using Drydock.Findings;
 
-namespace Drydock.Docker.Rules;
+namespace Drydock.CrossFile.Rules.Docker;
 
-/// <summary>DF041: an apt package published for only some architectures, installed unguarded in a (possibly) multi-arch build.</summary>
-public sealed partial class ArchOnlyPackageUnguardedRule : DockerfileRule
+/// <summary>
+/// DF041: an apt package published for only some architectures, installed unguarded in a build for others. The
+/// architectures come from <see cref="BuildTargets"/>: FROM --platform, else the platforms the workflows and compose
+/// files build the Dockerfile for, else amd64 and arm64.
+/// </summary>
+public sealed partial class ArchOnlyPackageUnguardedRule : ICrossFileRule
 {
     public static readonly RuleDescriptor Descriptor = new(
         "DF041",
@@ -16,19 +22,26 @@ public sealed partial class ArchOnlyPackageUnguardedRule : DockerfileRule
         "In a multi-arch build the other architectures fail with 'E: Unable to locate package', and the whole push fails. Vendor repositories (Microsoft Edge, SQL Server, Opera) publish amd64 only, and source lines copied from vendor pages often pin [arch=amd64].",
         "Install the package only when TARGETARCH matches (ARG TARGETARCH, then if/case on it), use a portable package (chromium), or pin the image to one platform with FROM --platform=linux/amd64.");
 
-    public override RuleDescriptor Rule => Descriptor;
+    RuleDescriptor ICrossFileRule.Descriptor => Descriptor;
 
-    public override void VisitRun(DockerfileContext context, RunInstruction run)
+    public void Check(CrossFileContext context)
     {
-        var stage = run.Stage;
-        if (stage is null)
+        var buildTargets = context.Project.Model(BuildTargets.Build);
+        foreach (var stage in context.Dockerfiles.Documents.SelectMany(document => document.Stages))
         {
-            return;
+            var packages = stage.Packages.Where(package => package.Install.Instruction is RunInstruction && package.Manager == PackageManager.Apt && !package.IsArchitectureGuarded && FieldKnowledge.Default.ArchOnly(package.Name) is not null).ToList();
+            if (packages.Count > 0)
+            {
+                Check(context, stage, buildTargets.For(stage), packages);
+            }
         }
+    }
 
-        var targets = FieldCaseFacts.TargetArchitectures(stage);
+    private static void Check(CrossFileContext context, Stage stage, TargetPlatforms platforms, List<PackageSpec> packages)
+    {
+        var targets = platforms.Architectures;
         var restrictions = SourceRestrictions(stage);
-        foreach (var package in stage.Packages.Where(package => package.Install.Instruction == run && package.Manager == PackageManager.Apt && !package.IsArchitectureGuarded))
+        foreach (var package in packages)
         {
             var known = FieldKnowledge.Default.ArchOnly(package.Name);
             if (known is null)
@@ -54,8 +67,9 @@ public sealed partial class ArchOnlyPackageUnguardedRule : DockerfileRule
                 continue;
             }
 
-            context.Report(Descriptor, package.Span,
-                $"{package.Name} is {why}: the {string.Join("/", missing.Order(StringComparer.Ordinal))} build fails with 'Unable to locate package {package.Name}'; install it only when TARGETARCH matches, or use {known.Instead}");
+            context.Sink.Report(Descriptor, stage.Document.Source, package.Span.Start, package.Span.End,
+                $"{package.Name} is {why}: the {string.Join("/", missing.Order(StringComparer.Ordinal))} build{platforms.Reason(missing)} fails with 'Unable to locate package {package.Name}'; install it only when TARGETARCH matches, or use {known.Instead}",
+                related: platforms.Related(missing));
         }
     }
 
