@@ -34,9 +34,14 @@ public sealed class DiagnoseEngine
     public DiagnoseResult Diagnose(IReadOnlyList<LogInput> inputs)
     {
         var scans = new LogScan[inputs.Count];
+        var progress = options.Progress;
+        long bytes = 0;
+        int done = 0;
+        Action<long>? onBytes = progress is null ? null : delta => progress.Report(new DiagnoseProgress(Interlocked.Add(ref bytes, delta), Volatile.Read(ref done), inputs.Count));
         Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) }, index =>
         {
-            scans[index] = scanner.Scan(inputs[index]);
+            scans[index] = scanner.Scan(inputs[index], onBytes);
+            progress?.Report(new DiagnoseProgress(Interlocked.Read(ref bytes), Interlocked.Increment(ref done), inputs.Count));
         });
 
         return Combine(scans);

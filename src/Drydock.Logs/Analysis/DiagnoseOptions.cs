@@ -18,6 +18,9 @@ public sealed record DiagnoseOptions
     /// </summary>
     public IReadOnlySet<string> IgnoredRules { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Told how far the scan is, every few megabytes and after each log (from several threads: keep it cheap).</summary>
+    public IProgress<DiagnoseProgress>? Progress { get; init; }
+
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
     public ScanOptions Scan { get; init; } = new();
@@ -27,3 +30,6 @@ public sealed record DiagnoseOptions
     /// <summary>Secondary root causes reported per log besides the first (non-overlapping, other signatures).</summary>
     public int MaxSecondaryPerLog { get; init; } = 3;
 }
+
+/// <summary>How far a diagnose run is: bytes read across all logs so far, and logs finished of all logs.</summary>
+public readonly record struct DiagnoseProgress(long BytesRead, int LogsDone, int LogsTotal);

@@ -29,6 +29,7 @@ public sealed class LogScanner
     private const int RingLines = 96;
     private const int StartAtReach = 80;
     private const int DateReach = 64;
+    private const long ProgressBytes = 8L << 20;
     private const string RedactedKeyLine = "[REDACTED:private-key]";
     private const string PrivateKeyMarker = "PRIVATE KEY-----";
 
@@ -47,12 +48,13 @@ public sealed class LogScanner
         gate = new LineGate(this.catalog, GeneralExtractor.Markers);
     }
 
-    public LogScan Scan(LogInput input)
+    /// <param name="bytesRead">Told, every few megabytes and at the end, how many more bytes of the log were read (for progress).</param>
+    public LogScan Scan(LogInput input, Action<long>? bytesRead = null)
     {
         try
         {
             using var stream = input.Open();
-            return Scan(input, stream);
+            return Scan(input, stream, bytesRead);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or LogInputException or NotSupportedException)
         {
@@ -67,12 +69,19 @@ public sealed class LogScanner
         _ => e.Message,
     };
 
-    private LogScan Scan(LogInput input, Stream stream)
+    private LogScan Scan(LogInput input, Stream stream, Action<long>? bytesRead)
     {
         using var reader = new LogLineReader(stream, options.MaxLineChars, leaveOpen: true);
         using var state = new ScanState(input, options, RingLines, gate);
+        long reported = 0;
         while (reader.ReadLine(out var raw))
         {
+            if (bytesRead is not null && reader.BytesRead - reported >= ProgressBytes)
+            {
+                bytesRead(reader.BytesRead - reported);
+                reported = reader.BytesRead;
+            }
+
             if (reader.LineNumber == 1 && reader.LooksBinary)
             {
                 string why = reader.StartsWithUtf16Bom
@@ -84,6 +93,7 @@ public sealed class LogScanner
             ScanLine(state, checked((int)reader.LineNumber), raw);
         }
 
+        bytesRead?.Invoke(reader.BytesRead - reported);
         if (reader.LineNumber == 0)
         {
             return new LogScan { Input = input, Problem = "the log is empty: nothing to diagnose (was the job cancelled before it started, or the download cut short?)" };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Drydock.Analysis;
 using Drydock.Configuration;
 using Drydock.Findings;
@@ -51,13 +52,16 @@ internal static class DiagnoseCommand
             return ExitCodes.UsageOrInput;
         }
 
+        using var progress = Progress.ForStandardError(enabled: !format.IsMachineFormat());
         var engine = new DiagnoseEngine(new DiagnoseOptions
         {
+            Progress = progress.For<DiagnoseProgress>(state => string.Create(CultureInfo.InvariantCulture, $"diagnosing: {state.BytesRead / 1048576.0:0} MB read, {state.LogsDone} of {state.LogsTotal} logs done")),
             RepositoryRoot = repo,
             CheckFindings = repo is null ? [] : CheckFindings(repo, configuration),
             IgnoredRules = configuration.IgnoredRules,
         });
         var result = engine.Diagnose(logs);
+        progress.Done();
         using (var target = ReportTarget.Open(outputPath))
         {
             switch (format)

@@ -14,11 +14,14 @@ internal sealed class Progress : IDisposable
     private Progress(bool enabled)
     {
         this.enabled = enabled;
-        Files = new Reporter(this);
+        Files = For<int>(count => $"scanned {count} files");
     }
 
     /// <summary>Receives the running count of files seen by the repository walk.</summary>
     public IProgress<int> Files { get; }
+
+    /// <summary>A receiver of progress values that shows each as a line (throttled; synchronous, from any thread).</summary>
+    public IProgress<T> For<T>(Func<T, string> describe) => new Reporter<T>(this, describe);
 
     public static Progress ForStandardError(bool enabled) => new(enabled && !Console.IsErrorRedirected);
 
@@ -59,8 +62,14 @@ internal sealed class Progress : IDisposable
         }
     }
 
-    private sealed class Reporter(Progress owner) : IProgress<int>
+    private sealed class Reporter<T>(Progress owner, Func<T, string> describe) : IProgress<T>
     {
-        public void Report(int value) => owner.Show($"scanned {value} files", force: false);
+        public void Report(T value)
+        {
+            if (owner.enabled)
+            {
+                owner.Show(describe(value), force: false);
+            }
+        }
     }
 }
