@@ -11,6 +11,23 @@ public sealed class SourceTests
     private static FixtureImage App() => Busybox.Image("amd64", new FixtureLayer([LayerFile.Symlink("usr/local/bin/python", "python3")], Compression.None, "RUN ln -s python3 /usr/local/bin/python")) with { Cmd = ["python"] };
 
     [BusyboxFact]
+    public void ProgressNamesEveryLayerOfEveryPlatformBeforeReadingIt()
+    {
+        using var temp = new TempTree();
+        var layout = ImageWriter.WriteLayout(temp.Path("img"), "v1", App(), Busybox.Image("arm64"));
+        var seen = new List<ImageProgress>();
+        var report = Inspect.Layout(layout, new ImageOptions { HostArchitecture = "amd64", Progress = new Collect(seen) }, tag: "v1");
+        Assert.Equal(["linux/amd64 1/2", "linux/amd64 2/2", "linux/arm64 1/1"], seen.Select(step => $"{step.Platform} {step.Layer}/{step.Layers}").ToArray());
+        var layers = report.Image.Platforms.SelectMany(platform => platform.Layers).Select(layer => layer.CompressedSize);
+        Assert.Equal(layers, seen.Select(step => step.CompressedBytes));
+    }
+
+    private sealed class Collect(List<ImageProgress> into) : IProgress<ImageProgress>
+    {
+        public void Report(ImageProgress value) => into.Add(value);
+    }
+
+    [BusyboxFact]
     public void LegacyDockerSaveTarballIsRead()
     {
         using var temp = new TempTree();

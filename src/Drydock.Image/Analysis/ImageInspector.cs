@@ -109,6 +109,7 @@ public static class ImageInspector
             for (int i = 0; i < platform.Manifest.Layers.Count; i++)
             {
                 var layer = platform.Manifest.Layers[i];
+                options.Progress?.Report(new ImageProgress(platform.IndexPlatform, i + 1, platform.Manifest.Layers.Count, layer.Size));
                 string? diffId = i < platform.Config.DiffIds.Count ? platform.Config.DiffIds[i] : null;
                 platform.Layers.Add(ReadLayer(source, builder, i, layer, diffId, i < history.Count ? history[i] : "", options.Limits));
             }

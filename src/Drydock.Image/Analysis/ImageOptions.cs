@@ -24,6 +24,9 @@ public sealed record ImageOptions
     /// <summary>Compare the image with the repository that claims to build it (<c>--repo DIR</c>); null for none.</summary>
     public Matching.RepositoryOptions? Repository { get; init; }
 
+    /// <summary>Told before each layer is read (a layer of a large image can take seconds); null for none.</summary>
+    public IProgress<ImageProgress>? Progress { get; init; }
+
     public static string CurrentArchitecture() => RuntimeInformation.OSArchitecture switch
     {
         Architecture.X64 => "amd64",
@@ -71,3 +74,6 @@ public sealed record ImageOptions
         return unit < 0 ? null : (long)(number * unit);
     }
 }
+
+/// <summary>The layer about to be read: its platform (null for a single-manifest image), 1-based number, count, compressed size.</summary>
+public readonly record struct ImageProgress(ImagePlatform? Platform, int Layer, int Layers, long CompressedBytes);

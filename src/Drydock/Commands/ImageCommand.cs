@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Drydock.Analysis;
 using Drydock.Configuration;
 using Drydock.Findings;
@@ -108,22 +109,31 @@ internal static class ImageCommand
             MinEfficiency = settings.MinEfficiency,
             Repository = settings.Repository.Options,
         };
+        ReportFormats.TryParse(formatName, out var format);
         ImageReport report;
-        try
+        using (var progress = Progress.ForStandardError(enabled: !format.IsMachineFormat()))
         {
-            using var source = ImageReferences.Open(reference, settings.Insecure);
-            report = ImageAnalyzer.Analyze(source, options);
-        }
-        catch (ImageReadException e)
-        {
-            return Usage(e.Message);
+            options = options with
+            {
+                Progress = progress.For<ImageProgress>(layer => string.Create(CultureInfo.InvariantCulture,
+                    $"reading {(layer.Platform is null ? "" : layer.Platform + " ")}layer {layer.Layer} of {layer.Layers} ({layer.CompressedBytes / 1048576.0:0.0} MB)")),
+            };
+            try
+            {
+                using var source = ImageReferences.Open(reference, settings.Insecure);
+                report = ImageAnalyzer.Analyze(source, options);
+            }
+            catch (ImageReadException e)
+            {
+                progress.Done();
+                return Usage(e.Message);
+            }
         }
 
         var findings = report.Findings.Where(finding => !configuration.IsIgnored(finding.Rule))
             .Select(finding => configuration.SeverityFor(finding.Rule) is var severity && severity != finding.Severity ? finding with { Severity = severity } : finding)
             .ToList();
         report = report with { Findings = findings };
-        ReportFormats.TryParse(formatName, out var format);
         using (var target = ReportTarget.Open(outputPath))
         {
             var check = ImageReportWriters.AsCheckReport(report, ImageAnalyzer.Rules, configuration.FailOn);
