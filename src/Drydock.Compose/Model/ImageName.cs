@@ -1,3 +1,5 @@
+using Drydock.Containers;
+
 namespace Drydock.Compose.Model;
 
 /// <summary>An image reference split as the engine does: [registry/]repository[:tag][@digest].</summary>
@@ -8,35 +10,7 @@ public sealed record ImageName(string? Registry, string Repository, string? Tag,
 
     public static ImageName Parse(string reference)
     {
-        string rest = reference.Trim();
-        string? digest = null;
-        int at = rest.IndexOf('@');
-        if (at >= 0)
-        {
-            digest = rest[(at + 1)..];
-            rest = rest[..at];
-        }
-
-        string? registry = null;
-        int slash = rest.IndexOf('/');
-        if (slash > 0)
-        {
-            string first = rest[..slash];
-            if (first.Contains('.', StringComparison.Ordinal) || first.Contains(':', StringComparison.Ordinal) || first == "localhost")
-            {
-                registry = first;
-                rest = rest[(slash + 1)..];
-            }
-        }
-
-        string? tag = null;
-        int colon = rest.LastIndexOf(':');
-        if (colon > rest.LastIndexOf('/'))
-        {
-            tag = rest[(colon + 1)..];
-            rest = rest[..colon];
-        }
-
+        var (registry, rest, tag, digest) = ImageReferenceParts.Split(reference.Trim());
         if (registry is "docker.io" or "index.docker.io")
         {
             registry = null;

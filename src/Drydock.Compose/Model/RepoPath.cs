@@ -1,3 +1,5 @@
+using Drydock.Discovery;
+
 namespace Drydock.Compose.Model;
 
 /// <summary>Resolves paths written in compose files to '/' separated paths relative to the project root.</summary>
@@ -37,29 +39,7 @@ public static class RepoPath
             return null;
         }
 
-        var parts = new List<string>();
-        foreach (string part in (baseDirectory + "/" + normalized).Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (part == ".")
-            {
-                continue;
-            }
-
-            if (part == "..")
-            {
-                if (parts.Count == 0)
-                {
-                    return null;
-                }
-
-                parts.RemoveAt(parts.Count - 1);
-                continue;
-            }
-
-            parts.Add(part);
-        }
-
-        return string.Join('/', parts);
+        return RepositoryPath.Combine(baseDirectory, normalized);
     }
 
     /// <summary>Git URLs, http(s) archives and other remote build contexts compose accepts.</summary>

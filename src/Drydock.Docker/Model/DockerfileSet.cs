@@ -35,56 +35,7 @@ public sealed class BuildContext
     /// <summary>A path of the context ('/' separated, relative to the context) as a project-relative path; null when it leaves the project.</summary>
     public string? ProjectPath(string contextPath)
     {
-        string path = contextPath.Replace('\\', '/');
-        if (IsPlainRelative(path))
-        {
-            // Nothing to resolve ("a/b.txt"): the same as the general walk below, without its lists.
-            return Directory.Length == 0 ? path : path.Length == 0 ? Directory : Directory + "/" + path;
-        }
-
-        var parts = new List<string>(Directory.Length == 0 ? [] : Directory.Split('/'));
-        foreach (string part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (part == ".")
-            {
-                continue;
-            }
-
-            if (part == "..")
-            {
-                if (parts.Count == 0)
-                {
-                    return null;
-                }
-
-                parts.RemoveAt(parts.Count - 1);
-                continue;
-            }
-
-            parts.Add(part);
-        }
-
-        return string.Join('/', parts);
-    }
-
-    /// <summary>True when no segment of the '/' separated path is empty, "." or "..": a plain path below the context, or "".</summary>
-    private static bool IsPlainRelative(string path)
-    {
-        int start = 0;
-        while (start < path.Length)
-        {
-            int slash = path.IndexOf('/', start);
-            int end = slash < 0 ? path.Length : slash;
-            var segment = path.AsSpan(start, end - start);
-            if (segment.Length == 0 || segment is "." or ".." || (slash >= 0 && slash == path.Length - 1))
-            {
-                return false;
-            }
-
-            start = end + 1;
-        }
-
-        return true;
+        return RepositoryPath.Combine(Directory, contextPath.Replace('\\', '/'));
     }
 
     /// <summary>True when .dockerignore keeps the path (relative to the context) out of the context.</summary>

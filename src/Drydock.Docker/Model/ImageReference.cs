@@ -1,3 +1,5 @@
+using Drydock.Containers;
+
 namespace Drydock.Docker.Model;
 
 /// <summary>
@@ -35,35 +37,7 @@ public sealed record ImageReference
             return null;
         }
 
-        string rest = text;
-        string? digest = null;
-        int at = rest.IndexOf('@');
-        if (at >= 0)
-        {
-            digest = rest[(at + 1)..];
-            rest = rest[..at];
-        }
-
-        string? registry = null;
-        int slash = rest.IndexOf('/');
-        if (slash > 0)
-        {
-            string first = rest[..slash];
-            if (first.Contains('.') || first.Contains(':') || first == "localhost")
-            {
-                registry = first;
-                rest = rest[(slash + 1)..];
-            }
-        }
-
-        string? tag = null;
-        int colon = rest.LastIndexOf(':');
-        if (colon >= 0 && !rest[colon..].Contains('/'))
-        {
-            tag = rest[(colon + 1)..];
-            rest = rest[..colon];
-        }
-
+        var (registry, rest, tag, digest) = ImageReferenceParts.Split(text);
         if (rest.Length == 0 || (tag is not null && tag.Length == 0) || (digest is not null && digest.Length == 0))
         {
             return null;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Drydock.Logs.Model;
+using Drydock.Reports.Sarif;
 
 namespace Drydock.Reports.Diagnose;
 
@@ -9,47 +10,23 @@ public static class DiagnoseSarifWriter
     public static void Write(Stream output, DiagnoseResult result)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
-        json.WriteStartObject();
-        json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-        json.WriteString("version", "2.1.0");
-        json.WriteStartArray("runs");
-        json.WriteStartObject();
-        json.WriteStartObject("tool");
-        json.WriteStartObject("driver");
-        json.WriteString("name", ToolInfo.Drydock.Name);
-        json.WriteString("version", ToolInfo.Drydock.Version);
-        json.WriteString("informationUri", ToolInfo.Drydock.InformationUri);
-        json.WriteStartArray("rules");
+        SarifDocument.StartDriver(json, "version");
         foreach (var rule in result.Diagnoses.DistinctBy(diagnosis => diagnosis.RuleId))
         {
-            json.WriteStartObject();
-            json.WriteString("id", rule.RuleId);
-            json.WriteString("name", rule.Name);
-            json.WriteStartObject("shortDescription");
-            json.WriteString("text", rule.Title);
-            json.WriteEndObject();
-            json.WriteStartObject("fullDescription");
-            json.WriteString("text", rule.Cause);
-            json.WriteEndObject();
-            json.WriteStartObject("help");
-            json.WriteString("text", rule.Fix);
-            json.WriteEndObject();
-            json.WriteString("helpUri", $"{ToolInfo.Drydock.InformationUri}/blob/main/{rule.DocPath}");
+            SarifDocument.StartRule(json, rule.RuleId, rule.Name, rule.Title, rule.Cause);
+            SarifDocument.WriteText(json, "help", rule.Fix);
+            SarifDocument.WriteHelpUri(json, rule.DocPath);
             json.WriteEndObject();
         }
 
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteEndObject();
+        SarifDocument.EndDriver(json);
         json.WriteStartArray("results");
         foreach (var diagnosis in result.Diagnoses)
         {
             json.WriteStartObject();
             json.WriteString("ruleId", diagnosis.RuleId);
             json.WriteString("level", "error");
-            json.WriteStartObject("message");
-            json.WriteString("text", Redacted.Text($"{diagnosis.Message} (jobs: {string.Join(", ", diagnosis.Jobs.Select(job => job.Name))}). Fix: {diagnosis.Fix}"));
-            json.WriteEndObject();
+            SarifDocument.WriteText(json, "message", Redacted.Text($"{diagnosis.Message} (jobs: {string.Join(", ", diagnosis.Jobs.Select(job => job.Name))}). Fix: {diagnosis.Fix}"));
             json.WriteStartArray("locations");
             WriteLocation(json, diagnosis.Evidence.Path, diagnosis.Evidence.StartLine, diagnosis.Evidence.EndLine, Redacted.Text(string.Join('\n', diagnosis.Evidence.Lines)), null);
             json.WriteEndArray();
@@ -69,9 +46,7 @@ public static class DiagnoseSarifWriter
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
+        SarifDocument.EndRun(json);
     }
 
     private static void WriteLocation(Utf8JsonWriter json, string path, int startLine, int endLine, string? snippet, (int Id, string Message)? related)
@@ -80,9 +55,7 @@ public static class DiagnoseSarifWriter
         if (related is { } r)
         {
             json.WriteNumber("id", r.Id);
-            json.WriteStartObject("message");
-            json.WriteString("text", r.Message);
-            json.WriteEndObject();
+            SarifDocument.WriteText(json, "message", r.Message);
         }
 
         json.WriteStartObject("physicalLocation");
@@ -96,9 +69,7 @@ public static class DiagnoseSarifWriter
             json.WriteNumber("endLine", Math.Max(startLine, endLine));
             if (snippet is not null)
             {
-                json.WriteStartObject("snippet");
-                json.WriteString("text", snippet);
-                json.WriteEndObject();
+                SarifDocument.WriteText(json, "snippet", snippet);
             }
 
             json.WriteEndObject();

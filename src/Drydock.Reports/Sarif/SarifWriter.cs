@@ -13,7 +13,7 @@ namespace Drydock.Reports.Sarif;
 /// </summary>
 public static class SarifWriter
 {
-    public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+    public const string SchemaUri = SarifDocument.SchemaUri;
 
     public static void Write(Stream output, CheckReport report) =>
         Write(output, report.Root, report.Rules, report.Findings, report.Result.Notes);
@@ -28,12 +28,13 @@ public static class SarifWriter
         var index = allRules.Select((rule, i) => (rule.Id, i)).ToDictionary(pair => pair.Id, pair => pair.i, StringComparer.Ordinal);
 
         using var json = new Utf8JsonWriter(output, JsonCheckWriter.Options);
-        json.WriteStartObject();
-        json.WriteString("$schema", SchemaUri);
-        json.WriteString("version", "2.1.0");
-        json.WriteStartArray("runs");
-        json.WriteStartObject();
-        WriteTool(json, allRules);
+        SarifDocument.StartDriver(json, "semanticVersion");
+        foreach (var rule in allRules)
+        {
+            WriteRule(json, rule);
+        }
+
+        SarifDocument.EndDriver(json);
         json.WriteStartObject("originalUriBaseIds");
         json.WriteStartObject("SRCROOT");
         json.WriteString("uri", new Uri(Path.GetFullPath(root).TrimEnd('/') + "/").AbsoluteUri);
@@ -56,9 +57,7 @@ public static class SarifWriter
             foreach (string note in notes)
             {
                 json.WriteStartObject();
-                json.WriteStartObject("message");
-                json.WriteString("text", Redacted.Text(note));
-                json.WriteEndObject();
+                SarifDocument.WriteText(json, "message", Redacted.Text(note));
                 json.WriteString("level", "warning");
                 json.WriteEndObject();
             }
@@ -68,9 +67,7 @@ public static class SarifWriter
 
         json.WriteEndObject();
         json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
+        SarifDocument.EndRun(json);
         json.Flush();
         output.WriteByte((byte)'\n');
     }
@@ -82,40 +79,17 @@ public static class SarifWriter
         _ => "note",
     };
 
-    private static void WriteTool(Utf8JsonWriter json, List<RuleDescriptor> rules)
+    private static void WriteRule(Utf8JsonWriter json, RuleDescriptor rule)
     {
-        json.WriteStartObject("tool");
-        json.WriteStartObject("driver");
-        json.WriteString("name", ToolInfo.Drydock.Name);
-        json.WriteString("semanticVersion", ToolInfo.Drydock.Version);
-        json.WriteString("informationUri", ToolInfo.Drydock.InformationUri);
-        json.WriteStartArray("rules");
-        foreach (var rule in rules)
-        {
-            json.WriteStartObject();
-            json.WriteString("id", rule.Id);
-            json.WriteString("name", rule.Name);
-            json.WriteStartObject("shortDescription");
-            json.WriteString("text", rule.Summary);
-            json.WriteEndObject();
-            json.WriteStartObject("fullDescription");
-            json.WriteString("text", rule.Why);
-            json.WriteEndObject();
-            json.WriteString("helpUri", $"{ToolInfo.Drydock.InformationUri}/blob/main/{rule.DocPath}");
-            json.WriteStartObject("help");
-            json.WriteString("text", rule.FixAdvice);
-            json.WriteEndObject();
-            json.WriteStartObject("defaultConfiguration");
-            json.WriteString("level", Level(rule.DefaultSeverity));
-            json.WriteEndObject();
-            json.WriteStartObject("properties");
-            json.WriteStartArray("tags");
-            json.WriteStringValue(rule.Kind.ToString().ToLowerInvariant());
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
+        SarifDocument.StartRule(json, rule.Id, rule.Name, rule.Summary, rule.Why);
+        SarifDocument.WriteHelpUri(json, rule.DocPath);
+        SarifDocument.WriteText(json, "help", rule.FixAdvice);
+        json.WriteStartObject("defaultConfiguration");
+        json.WriteString("level", Level(rule.DefaultSeverity));
+        json.WriteEndObject();
+        json.WriteStartObject("properties");
+        json.WriteStartArray("tags");
+        json.WriteStringValue(rule.Kind.ToString().ToLowerInvariant());
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
@@ -127,10 +101,8 @@ public static class SarifWriter
         json.WriteString("ruleId", finding.Rule.Id);
         json.WriteNumber("ruleIndex", ruleIndex);
         json.WriteString("level", Level(finding.Severity));
-        json.WriteStartObject("message");
         string fix = string.IsNullOrWhiteSpace(finding.FixAdvice) ? "" : " Fix: " + finding.FixAdvice;
-        json.WriteString("text", Redacted.Text(finding.Message + fix));
-        json.WriteEndObject();
+        SarifDocument.WriteText(json, "message", Redacted.Text(finding.Message + fix));
         json.WriteStartArray("locations");
         WriteLocation(json, finding.Location, finding.Evidence);
         json.WriteEndArray();
@@ -143,9 +115,7 @@ public static class SarifWriter
                 json.WriteStartObject();
                 json.WriteNumber("id", id++);
                 WritePhysicalLocation(json, related.Location, null);
-                json.WriteStartObject("message");
-                json.WriteString("text", Redacted.Text(related.Message));
-                json.WriteEndObject();
+                SarifDocument.WriteText(json, "message", Redacted.Text(related.Message));
                 json.WriteEndObject();
             }
 
@@ -193,9 +163,7 @@ public static class SarifWriter
 
             if (!string.IsNullOrEmpty(snippet))
             {
-                json.WriteStartObject("snippet");
-                json.WriteString("text", Redacted.Text(snippet));
-                json.WriteEndObject();
+                SarifDocument.WriteText(json, "snippet", Redacted.Text(snippet));
             }
 
             json.WriteEndObject();
@@ -208,9 +176,7 @@ public static class SarifWriter
     {
         json.WriteStartArray("fixes");
         json.WriteStartObject();
-        json.WriteStartObject("description");
-        json.WriteString("text", Redacted.Text(fix.Title));
-        json.WriteEndObject();
+        SarifDocument.WriteText(json, "description", Redacted.Text(fix.Title));
         json.WriteStartArray("artifactChanges");
         foreach (var group in fix.Edits.GroupBy(edit => edit.Path))
         {
@@ -227,9 +193,7 @@ public static class SarifWriter
                 json.WriteNumber("charOffset", edit.Start);
                 json.WriteNumber("charLength", edit.Length);
                 json.WriteEndObject();
-                json.WriteStartObject("insertedContent");
-                json.WriteString("text", edit.NewText);
-                json.WriteEndObject();
+                SarifDocument.WriteText(json, "insertedContent", edit.NewText);
                 json.WriteEndObject();
             }
 

@@ -64,6 +64,10 @@ public static class WorkflowKnowledge
     public static ActionMetadata? Metadata(string slug) =>
         PopularActions.FirstOrDefault(action => action.Action.Equals(slug, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The action's metadata when it covers that major version (inputs change between majors), else null.</summary>
+    public static ActionMetadata? Metadata(string slug, int major) =>
+        Metadata(slug) is { } metadata && metadata.Majors.Contains(major) ? metadata : null;
+
     public static ActionDeprecation? Deprecation(string slug, int major) =>
         ActionDeprecations.FirstOrDefault(entry => entry.Action.Equals(slug, StringComparison.OrdinalIgnoreCase) && entry.Majors.Contains(major));
 

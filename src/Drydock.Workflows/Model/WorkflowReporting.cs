@@ -1,5 +1,6 @@
 using Drydock.Analysis;
 using Drydock.Findings;
+using Drydock.Text;
 
 namespace Drydock.Workflows.Model;
 
@@ -21,35 +22,10 @@ public static class WorkflowReporting
         return text[..(text.Length - text.TrimStart(' ').Length)];
     }
 
-    /// <summary>Levenshtein distance, for "did you mean" suggestions.</summary>
-    public static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
-
     /// <summary>"; did you mean 'x'?" for the closest candidate within a small distance, else "".</summary>
     public static string Suggest(string name, IEnumerable<string> candidates)
     {
-        var best = candidates.Select(candidate => (candidate, distance: Distance(name, candidate.Replace('_', '-'))))
+        var best = candidates.Select(candidate => (candidate, distance: EditDistance.Levenshtein(name, candidate.Replace('_', '-'), ignoreCase: true)))
             .Where(item => item.distance <= Math.Max(1, name.Length / 3))
             .OrderBy(item => item.distance).ThenBy(item => item.candidate, StringComparer.Ordinal)
             .Select(item => item.candidate).FirstOrDefault();

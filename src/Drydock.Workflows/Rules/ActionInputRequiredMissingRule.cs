@@ -1,6 +1,5 @@
 using Drydock.Analysis;
 using Drydock.Findings;
-using Drydock.Workflows.Knowledge;
 using Drydock.Workflows.Model;
 
 namespace Drydock.Workflows.Rules;
@@ -23,22 +22,12 @@ public sealed class ActionInputRequiredMissingRule : IWorkflowRule
 
     public void Check(WorkflowSet workflows, Project project, FindingSink sink)
     {
-        foreach (var file in workflows.Files)
+        foreach (var (use, metadata) in VersionedActionUse.WithMetadata(workflows))
         {
-            foreach (var (_, step) in file.AllSteps())
+            foreach (var input in metadata.Inputs.Where(input => input.Required && !use.Step.HasInput(input.Name)))
             {
-                if (step.Uses is not { Kind: ActionKind.Repository, Major: int major } uses
-                    || WorkflowKnowledge.Metadata(uses.Slug) is not { } metadata
-                    || !metadata.Majors.Contains(major))
-                {
-                    continue;
-                }
-
-                foreach (var input in metadata.Inputs.Where(input => input.Required && !step.HasInput(input.Name)))
-                {
-                    sink.Report(Descriptor, file, uses.Source.Span,
-                        $"{uses.Slug}@{uses.Ref} requires input '{input.Name}', which step '{step.DisplayName}' does not pass; it fails with 'Input required and not supplied: {input.Name}'");
-                }
+                sink.Report(Descriptor, use.File, use.Action.Source.Span,
+                    $"{use.Action.Slug}@{use.Action.Ref} requires input '{input.Name}', which step '{use.Step.DisplayName}' does not pass; it fails with 'Input required and not supplied: {input.Name}'");
             }
         }
     }

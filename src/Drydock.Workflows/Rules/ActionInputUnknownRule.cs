@@ -1,6 +1,5 @@
 using Drydock.Analysis;
 using Drydock.Findings;
-using Drydock.Workflows.Knowledge;
 using Drydock.Workflows.Model;
 
 namespace Drydock.Workflows.Rules;
@@ -23,25 +22,15 @@ public sealed class ActionInputUnknownRule : IWorkflowRule
 
     public void Check(WorkflowSet workflows, Project project, FindingSink sink)
     {
-        foreach (var file in workflows.Files)
+        foreach (var (use, metadata) in VersionedActionUse.WithMetadata(workflows))
         {
-            foreach (var (_, step) in file.AllSteps())
+            foreach (var input in use.Step.With)
             {
-                if (step.Uses is not { Kind: ActionKind.Repository, Major: int major } uses
-                    || WorkflowKnowledge.Metadata(uses.Slug) is not { } metadata
-                    || !metadata.Majors.Contains(major))
+                if (metadata.Input(input.Key.Value) is null)
                 {
-                    continue;
-                }
-
-                foreach (var input in step.With)
-                {
-                    if (metadata.Input(input.Key.Value) is null)
-                    {
-                        var names = metadata.Inputs.Select(item => item.Name).ToList();
-                        sink.Report(Descriptor, file, input.Key.Span,
-                            $"{uses.Slug}@{uses.Ref} has no input '{input.Key.Value}'{WorkflowReporting.Suggest(input.Key.Value, names)} (inputs: {string.Join(", ", names)})");
-                    }
+                    var names = metadata.Inputs.Select(item => item.Name).ToList();
+                    sink.Report(Descriptor, use.File, input.Key.Span,
+                        $"{use.Action.Slug}@{use.Action.Ref} has no input '{input.Key.Value}'{WorkflowReporting.Suggest(input.Key.Value, names)} (inputs: {string.Join(", ", names)})");
                 }
             }
         }

@@ -1,6 +1,5 @@
 using Drydock.Analysis;
 using Drydock.Findings;
-using Drydock.Workflows.Knowledge;
 using Drydock.Workflows.Model;
 
 namespace Drydock.Workflows.Rules;
@@ -24,22 +23,12 @@ public sealed class ActionRuntimeDeprecatedRule : IWorkflowRule
 
     public void Check(WorkflowSet workflows, Project project, FindingSink sink)
     {
-        foreach (var file in workflows.Files)
+        foreach (var deprecated in DeprecatedActionUse.In(workflows).Where(use => !use.Entry.IsRetired))
         {
-            foreach (var (_, step) in file.AllSteps())
-            {
-                if (step.Uses is not { Kind: ActionKind.Repository, Major: int major } uses
-                    || WorkflowKnowledge.Deprecation(uses.Slug, major) is not { IsRetired: false } deprecated)
-                {
-                    continue;
-                }
-
-                string warning = deprecated.Message.Replace("{ref}", uses.Ref, StringComparison.Ordinal);
-                sink.Report(Descriptor, file, uses.Source.Span,
-                    $"{uses.Slug}@{uses.Ref} runs on {deprecated.Status}, deprecated since {deprecated.Date}; runs warn: {warning}",
-                    fixAdvice: $"Use {uses.Slug}@{deprecated.Replacement}. {deprecated.Note}",
-                    fix: WorkflowReporting.Replace(file, uses.RefSpan(file), deprecated.Replacement, $"use {uses.Slug}@{deprecated.Replacement}", deprecated.FixSafe));
-            }
+            sink.Report(Descriptor, deprecated.Use.File, deprecated.Action.Source.Span,
+                $"{deprecated.Action.Slug}@{deprecated.Action.Ref} runs on {deprecated.Entry.Status}, deprecated since {deprecated.Entry.Date}; runs warn: {deprecated.GitHubMessage}",
+                fixAdvice: deprecated.FixAdvice,
+                fix: deprecated.Fix());
         }
     }
 }

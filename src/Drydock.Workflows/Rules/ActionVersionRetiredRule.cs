@@ -1,6 +1,5 @@
 using Drydock.Analysis;
 using Drydock.Findings;
-using Drydock.Workflows.Knowledge;
 using Drydock.Workflows.Model;
 
 namespace Drydock.Workflows.Rules;
@@ -24,22 +23,12 @@ public sealed class ActionVersionRetiredRule : IWorkflowRule
 
     public void Check(WorkflowSet workflows, Project project, FindingSink sink)
     {
-        foreach (var file in workflows.Files)
+        foreach (var retired in DeprecatedActionUse.In(workflows).Where(use => use.Entry.IsRetired))
         {
-            foreach (var (_, step) in file.AllSteps())
-            {
-                if (step.Uses is not { Kind: ActionKind.Repository, Major: int major } uses
-                    || WorkflowKnowledge.Deprecation(uses.Slug, major) is not { IsRetired: true } retired)
-                {
-                    continue;
-                }
-
-                string failure = retired.Message.Replace("{ref}", uses.Ref, StringComparison.Ordinal);
-                sink.Report(Descriptor, file, uses.Source.Span,
-                    $"{uses.Slug}@{uses.Ref} was retired on {retired.Date}; runs fail with: {failure}",
-                    fixAdvice: $"Use {uses.Slug}@{retired.Replacement}. {retired.Note}",
-                    fix: WorkflowReporting.Replace(file, uses.RefSpan(file), retired.Replacement, $"use {uses.Slug}@{retired.Replacement}", retired.FixSafe));
-            }
+            sink.Report(Descriptor, retired.Use.File, retired.Action.Source.Span,
+                $"{retired.Action.Slug}@{retired.Action.Ref} was retired on {retired.Entry.Date}; runs fail with: {retired.GitHubMessage}",
+                fixAdvice: retired.FixAdvice,
+                fix: retired.Fix());
         }
     }
 }

@@ -83,7 +83,7 @@ public sealed class StepOutputReferenceInvalidRule : IWorkflowRule
         }
 
         if (target.Uses is { Kind: ActionKind.Repository, Major: int major } uses
-            && WorkflowKnowledge.Metadata(uses.Slug) is { } metadata && metadata.Majors.Contains(major)
+            && WorkflowKnowledge.Metadata(uses.Slug, major) is { } metadata
             && !metadata.Outputs.Contains(path[3]))
         {
             return $"{reference}: {uses.Slug}@{uses.Ref} has no output '{path[3]}'{WorkflowReporting.Suggest(path[3], metadata.Outputs)} (outputs: {string.Join(", ", metadata.Outputs)})";
