@@ -1,4 +1,5 @@
 using Drydock.Debian.Index;
+using Drydock.Text;
 
 namespace Drydock.Debian.Advice;
 
@@ -64,7 +65,7 @@ public static class NearestNames
         foreach (var record in index.WithPrefix(release, name[..3], name.Length - limit, name.Length + limit))
         {
             if (Math.Abs(record.Name.Length - name.Length) <= limit
-                && Distance(name, record.Name, limit) is int distance and > 0
+                && EditDistance.Levenshtein(name, record.Name, limit: limit) is int distance and > 0
                 && distance <= limit
                 && targets.IsSubsetOf(record.InstallableArchitectures))
             {
@@ -128,37 +129,5 @@ public static class NearestNames
         }
 
         return 0;
-    }
-
-    /// <summary>Levenshtein distance, giving up (returning limit + 1) once every path exceeds <paramref name="limit"/>.</summary>
-    internal static int Distance(string a, string b, int limit)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            int best = current[0];
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                best = Math.Min(best, current[j]);
-            }
-
-            if (best > limit)
-            {
-                return limit + 1;
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
+using Drydock.IO;
 using ZstdSharp;
 
 namespace Drydock.Image.Sources;
@@ -17,34 +18,6 @@ public enum ImageReadFailure
     TooLarge,
     NotFound,
     Unauthorized,
-}
-
-/// <summary>Read-only forward stream base: everything but Read is refused.</summary>
-public abstract class ForwardReadStream : Stream
-{
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Flush()
-    {
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public abstract override int Read(Span<byte> buffer);
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Drydock.Image.Model;
 using Drydock.Image.Parsing;
+using Drydock.IO;
 
 namespace Drydock.Image.Sources;
 

@@ -1,28 +1,20 @@
+using Drydock.IO;
+
 namespace Drydock.Logs.Reading;
 
 /// <summary>
 /// Passes reads through until a byte budget is spent, then throws: a zip entry or gzip member that inflates
 /// past what its header promised, or past the total cap, stops there with a clear message.
 /// </summary>
-internal sealed class BoundedStream(Stream inner, long maxBytes, string what, Action? onDispose = null) : Stream
+internal sealed class BoundedStream(Stream inner, long maxBytes, string what, Action? onDispose = null) : ForwardReadStream
 {
     private long read;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
         get => read;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -35,16 +27,6 @@ internal sealed class BoundedStream(Stream inner, long maxBytes, string what, Ac
 
         return n;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
