@@ -17,6 +17,17 @@ public class YamlSourceTests
         Assert.True(problem.Line >= line - 1 && problem.Line <= line, $"line {problem.Line}");
     }
 
+    [Theory]
+    [InlineData("services:\n  web:\n    image: nginx\n\tports: [\"80:80\"]\n", 3, "tab")]
+    [InlineData("services:\n  web:\n    image: nginx\n    ports: [\"80:80\"\n    restart: always\n", 4, "")]
+    public void A_position_yamldotnet_loses_is_found_again_past_the_first_line(string yaml, int atLeastLine, string message)
+    {
+        Assert.False(YamlSource.TryParse(new SourceText("compose.yaml", yaml), out _, out var problem));
+        Assert.True(problem!.Line >= atLeastLine, $"line {problem.Line}: {problem.Message}");
+        Assert.Contains(message, problem.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("invalid YAML: ", problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Merge_keys_apply_with_explicit_keys_winning()
     {

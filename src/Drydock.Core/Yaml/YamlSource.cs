@@ -40,18 +40,27 @@ public sealed class YamlSource
         }
         catch (YamlException e)
         {
-            problem = new ReadProblem(text.Path, "invalid YAML: " + CleanMessage(e), (int)e.Start.Line, (int)e.Start.Column);
+            problem = Locate(text, "invalid YAML: " + CleanMessage(e), (int)e.Start.Line, (int)e.Start.Column);
             return false;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            problem = new ReadProblem(text.Path, "invalid YAML: " + e.Message, 1, 1);
+            problem = Locate(text, "invalid YAML: " + e.Message, 1, 1);
             return false;
         }
 
         source = new YamlSource(text, [.. stream.Documents]);
         return true;
     }
+
+    /// <summary>
+    /// A problem at 1:1 usually means YamlDotNet lost the position (tab indentation, an unclosed '['): the
+    /// locator replays the event stream to find where the text really breaks.
+    /// </summary>
+    private static ReadProblem Locate(SourceText text, string message, int line, int column) =>
+        line <= 1 && column <= 1 && YamlErrorLocator.Locate(text.Text) is { } located
+            ? new ReadProblem(text.Path, "invalid YAML: " + located.Message, Math.Max(1, located.Line), Math.Max(1, located.Column))
+            : new ReadProblem(text.Path, message, Math.Max(1, line), Math.Max(1, column));
 
     /// <summary>Character offsets of a node, for findings and text edits.</summary>
     public static (int Start, int End) Span(YamlNode node) => ((int)node.Start.Index, (int)Math.Max(node.Start.Index, node.End.Index));

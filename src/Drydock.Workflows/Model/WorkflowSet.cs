@@ -68,11 +68,6 @@ public sealed class WorkflowSet
         {
             int line = yamlProblem?.Line ?? 1, column = yamlProblem?.Column ?? 1;
             string message = yamlProblem?.Message ?? "invalid YAML";
-            if (line <= 1 && column <= 1 && Parsing.YamlErrorLocator.Locate(text.Text) is { } located)
-            {
-                (line, column, message) = (located.Line, located.Column, "invalid YAML: " + located.Message);
-            }
-
             return (null, new WorkflowProblem(path, message, Math.Max(1, line), Math.Max(1, column), text));
         }
 

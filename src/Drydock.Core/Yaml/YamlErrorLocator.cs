@@ -1,6 +1,6 @@
 using YamlDotNet.Core;
 
-namespace Drydock.Workflows.Parsing;
+namespace Drydock.Yaml;
 
 /// <summary>
 /// Finds where YAML parsing stops when the representation model only says "Operation is not valid" (YamlDotNet
