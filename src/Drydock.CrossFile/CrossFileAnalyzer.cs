@@ -79,6 +79,8 @@ public sealed class CrossFileAnalyzer : IAnalyzer
         new Rules.Compose.CommandTargetMissingRule(),
         new Rules.Compose.CommandMainDoesNotServeRule(),
         new Rules.Compose.CommandFlagRejectedByArgparseRule(),
+        new Rules.Make.MakeTargetMissingRule(),
+        new Rules.Make.RunMakeTargetMissingRule(),
     ];
 
     public IReadOnlyList<RuleDescriptor> Rules { get; } = [.. AllRules.Select(rule => rule.Descriptor)];

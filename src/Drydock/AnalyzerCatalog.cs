@@ -9,6 +9,7 @@ internal static class AnalyzerCatalog
     [
         new Docker.Rules.DockerfileAnalyzer(),
         new Compose.ComposeAnalyzer(),
+        new Make.MakefileAnalyzer(),
         new Workflows.WorkflowAnalyzer(),
         new Python.PythonAnalyzer(),
         new CrossFile.CrossFileAnalyzer(),

@@ -1,0 +1,82 @@
+using Drydock.Analysis;
+using Drydock.Findings;
+using Drydock.Make.Model;
+
+namespace Drydock.Make;
+
+/// <summary>An MK rule: a descriptor and a check over the Makefile model.</summary>
+public interface IMakeRule
+{
+    RuleDescriptor Rule { get; }
+
+    void Check(MakeContext context);
+}
+
+/// <summary>What an MK rule sees: the project, the parsed Makefiles, the knowledge, and a way to report.</summary>
+public sealed class MakeContext(Project project, MakefileSet makefiles, FindingSink sink)
+{
+    public Project Project { get; } = project;
+
+    public MakefileSet Makefiles { get; } = makefiles;
+
+    public FindingSink Sink { get; } = sink;
+
+    public MakeKnowledge Knowledge { get; } = MakeKnowledge.Default;
+
+    public void Report(RuleDescriptor rule, MakefileDocument file, MakeSpan span, string message, string? fixAdvice = null, Fix? fix = null, IReadOnlyList<RelatedLocation>? related = null) =>
+        Sink.Report(rule, file.Text, span.Start, span.End, message, fixAdvice, fix, related: related);
+
+    public static RelatedLocation Related(MakefileDocument file, MakeSpan span, string message)
+    {
+        var (line, column) = file.Text.Position(span.Start);
+        var (endLine, endColumn) = file.Text.Position(span.End);
+        return new RelatedLocation(new SourceLocation(file.Path, line, column, endLine, endColumn), message);
+    }
+
+    /// <summary>
+    /// The repository path a file name in <paramref name="file"/> means (relative to the Makefile's folder, where make runs),
+    /// or null when it leaves the repository or is absolute.
+    /// </summary>
+    public static string? RepositoryPath(MakefileDocument file, string name) => MakePaths.Join(file.Folder, name);
+
+    /// <summary>True when a file or folder of that name exists in the repository next to the Makefile.</summary>
+    public bool Exists(MakefileDocument file, string name) =>
+        RepositoryPath(file, name) is { } path && (path.Length == 0 || Project.Files.FileExists(path) || Project.Files.DirectoryExists(path));
+}
+
+/// <summary>Repository-relative path arithmetic for names written in Makefiles.</summary>
+public static class MakePaths
+{
+    /// <summary><paramref name="name"/> resolved in <paramref name="folder"/>, normalised; null when absolute or outside the repository.</summary>
+    public static string? Join(string folder, string name)
+    {
+        if (name.StartsWith('/') || name.StartsWith('~'))
+        {
+            return null;
+        }
+
+        var parts = new List<string>(folder.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        foreach (string part in name.Split('/'))
+        {
+            if (part is "" or ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    return null;
+                }
+
+                parts.RemoveAt(parts.Count - 1);
+                continue;
+            }
+
+            parts.Add(part);
+        }
+
+        return string.Join('/', parts);
+    }
+}

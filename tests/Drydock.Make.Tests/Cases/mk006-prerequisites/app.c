@@ -1,0 +1,1 @@
+int app(void){return 0;}
