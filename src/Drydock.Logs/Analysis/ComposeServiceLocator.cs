@@ -1,0 +1,226 @@
+using System.Text.RegularExpressions;
+using Drydock.Findings;
+using Drydock.Text;
+using Drydock.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace Drydock.Logs.Analysis;
+
+/// <summary>
+/// Where a container named in a compose log is defined: the service's block in the compose file, its command or
+/// entrypoint override, and, when compose builds the image, the CMD or ENTRYPOINT of the Dockerfile it builds.
+/// The compose file is read with Core's YAML loader: diagnose does not depend on the compose part, and needs only
+/// the service's keys and their lines.
+/// </summary>
+internal sealed partial class ComposeServiceLocator(string root)
+{
+    private static readonly string[] ComposeFileNames =
+    [
+        "compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml",
+        "compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml", "docker-compose.override.yml",
+    ];
+
+    private const long MaxComposeBytes = 1 << 20;
+
+    private readonly Lazy<IReadOnlyList<(string Path, YamlSource Source)>> files = new(() => Load(root));
+
+    /// <summary>The names of containers or services a log's lines speak of: compose prefixes, "container NAME".</summary>
+    public static IEnumerable<string> NamesIn(IEnumerable<string> lines)
+    {
+        foreach (string line in lines)
+        {
+            if (Parsing.StructureTracker.ComposeService(line) is { } prefix)
+            {
+                yield return prefix;
+            }
+
+            foreach (Match match in ContainerName().Matches(line))
+            {
+                yield return match.Groups["name"].Value;
+            }
+        }
+    }
+
+    /// <summary>The places that define <paramref name="name"/> (a service, a container_name, or compose's "project-service-1").</summary>
+    public IReadOnlyList<RelatedLocation> Locate(string name)
+    {
+        var result = new List<RelatedLocation>();
+        foreach (var (path, source) in files.Value)
+        {
+            if (source.Root is not YamlMappingNode top || Child(top, "services") is not YamlMappingNode services)
+            {
+                continue;
+            }
+
+            foreach (var (key, value) in services.Children)
+            {
+                if (key is not YamlScalarNode { Value: { } service } || value is not YamlMappingNode body || !Names(name, service, body))
+                {
+                    continue;
+                }
+
+                result.Add(new RelatedLocation(Span(path, source, key, value), $"the compose service '{service}'"));
+                foreach (string keyName in new[] { "command", "entrypoint" })
+                {
+                    if (Child(body, keyName) is { } node)
+                    {
+                        result.Add(new RelatedLocation(Span(path, source, node, node), $"the {keyName} compose runs for '{service}'"));
+                    }
+                }
+
+                if (BuiltDockerfile(path, body) is { } dockerfile)
+                {
+                    foreach (var (start, instruction) in StartInstructions(dockerfile))
+                    {
+                        result.Add(new RelatedLocation(start, $"the {instruction} the container of '{service}' runs"));
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static bool Names(string name, string service, YamlMappingNode body)
+    {
+        if (name == service || (Child(body, "container_name") as YamlScalarNode)?.Value == name)
+        {
+            return true;
+        }
+
+        // Compose v2 names containers "<project>-<service>-<n>" and prefixes logs with "<service>-<n>" (v1: underscores).
+        var match = IndexedName().Match(name);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        string stem = match.Groups["stem"].Value;
+        return stem == service || stem.EndsWith("-" + service, StringComparison.Ordinal) || stem.EndsWith("_" + service, StringComparison.Ordinal);
+    }
+
+    /// <summary>The Dockerfile compose builds for the service, relative to the repository root, when it exists.</summary>
+    private string? BuiltDockerfile(string composePath, YamlMappingNode body)
+    {
+        string? context = null, dockerfile = null;
+        switch (Child(body, "build"))
+        {
+            case YamlScalarNode { Value: { } text }:
+                context = text;
+                break;
+            case YamlMappingNode build:
+                context = (Child(build, "context") as YamlScalarNode)?.Value ?? ".";
+                dockerfile = (Child(build, "dockerfile") as YamlScalarNode)?.Value;
+                break;
+            default:
+                return null;
+        }
+
+        if (context.Contains('$', StringComparison.Ordinal) || context.Contains("://", StringComparison.Ordinal) || dockerfile?.Contains('$', StringComparison.Ordinal) == true)
+        {
+            return null;
+        }
+
+        string composeDirectory = Path.GetDirectoryName(composePath) ?? "";
+        string relative = Path.GetRelativePath(root, Path.GetFullPath(Path.Combine(root, composeDirectory, context, dockerfile ?? "Dockerfile"))).Replace('\\', '/');
+        return relative.StartsWith("../", StringComparison.Ordinal) || !File.Exists(Path.Combine(root, relative)) ? null : relative;
+    }
+
+    /// <summary>The last ENTRYPOINT and the last CMD of the Dockerfile's final stage: what the container starts.</summary>
+    private IEnumerable<(SourceLocation Location, string Instruction)> StartInstructions(string dockerfile)
+    {
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(Path.Combine(root, dockerfile));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            yield break;
+        }
+
+        int entrypoint = -1, cmd = -1;
+        bool continued = false;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i].TrimStart();
+            if (!continued && StartsInstruction().Match(line) is { Success: true } match)
+            {
+                switch (match.Groups["word"].Value.ToUpperInvariant())
+                {
+                    case "FROM": (entrypoint, cmd) = (-1, -1); break;
+                    case "ENTRYPOINT": entrypoint = i; break;
+                    case "CMD": cmd = i; break;
+                }
+            }
+
+            continued = line.EndsWith('\\');
+        }
+
+        if (entrypoint >= 0)
+        {
+            yield return (new SourceLocation(dockerfile, entrypoint + 1, 1), "ENTRYPOINT");
+        }
+
+        if (cmd >= 0)
+        {
+            yield return (new SourceLocation(dockerfile, cmd + 1, 1), "CMD");
+        }
+    }
+
+    /// <summary>Where a node's text ends: YamlDotNet gives a block collection the end of its start, so follow the last child.</summary>
+    private static YamlNode LastDescendant(YamlNode node) => node switch
+    {
+        YamlMappingNode { Children.Count: > 0 } mapping => LastDescendant(mapping.Children.Last().Value),
+        YamlSequenceNode { Children.Count: > 0 } sequence => LastDescendant(sequence.Children[^1]),
+        _ => node,
+    };
+
+    private static SourceLocation Span(string path, YamlSource source, YamlNode first, YamlNode last)
+    {
+        var (line, column) = source.Text.Position(YamlSource.Span(first).Start);
+        var (endLine, endColumn) = source.Text.Position(YamlSource.Span(LastDescendant(last)).End);
+
+        // A block ends where the next key starts: at column 1 of the following line, which is not the block's.
+        return endColumn <= 1 && endLine > line ? new SourceLocation(path, line, column, endLine - 1, 0) : new SourceLocation(path, line, column, endLine, endColumn);
+    }
+
+    private static YamlNode? Child(YamlMappingNode node, string key) =>
+        node.Children.FirstOrDefault(pair => pair.Key is YamlScalarNode { Value: { } name } && name == key).Value;
+
+    private static List<(string, YamlSource)> Load(string root)
+    {
+        var result = new List<(string, YamlSource)>();
+        foreach (string name in ComposeFileNames)
+        {
+            string full = Path.Combine(root, name);
+            try
+            {
+                if (!File.Exists(full) || new FileInfo(full).Length > MaxComposeBytes)
+                {
+                    continue;
+                }
+
+                if (YamlSource.TryParse(new SourceText(name, File.ReadAllText(full)), out var source, out _) && source is not null)
+                {
+                    result.Add((name, source));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // An unreadable compose file links nothing; `drydock check` reports it.
+            }
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"\bcontainer (?<name>[A-Za-z0-9][\w.-]*)")]
+    private static partial Regex ContainerName();
+
+    [GeneratedRegex(@"^(?<word>(?i:FROM|CMD|ENTRYPOINT))(?:\s|\[|$)")]
+    private static partial Regex StartsInstruction();
+
+    [GeneratedRegex(@"^(?<stem>[\w.-]+?)[-_]\d+$")]
+    private static partial Regex IndexedName();
+}
