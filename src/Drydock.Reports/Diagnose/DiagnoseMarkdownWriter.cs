@@ -10,7 +10,8 @@ namespace Drydock.Reports.Diagnose;
 /// </summary>
 public static class DiagnoseMarkdownWriter
 {
-    public static void Write(TextWriter output, DiagnoseResult result)
+    /// <param name="repositoryLinked">Whether the logs were mapped to a repository (--repo): says why no file is listed.</param>
+    public static void Write(TextWriter output, DiagnoseResult result, bool repositoryLinked = false)
     {
         var failed = result.Failed.ToList();
         var passed = result.Passed.ToList();
@@ -89,7 +90,9 @@ public static class DiagnoseMarkdownWriter
         output.WriteLine();
         if (files.Count == 0)
         {
-            output.WriteLine("None linked (run with `--repo DIR` to map the logs to the repository).");
+            output.WriteLine(repositoryLinked
+                ? "None found: no path, build step or workflow step in the evidence maps to a file of the repository."
+                : "None linked (run with `--repo DIR` to map the logs to the repository).");
         }
 
         foreach (var (path, line, message) in files)

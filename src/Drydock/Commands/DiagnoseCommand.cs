@@ -69,7 +69,7 @@ internal static class DiagnoseCommand
                 case ReportFormat.Json: DiagnoseJsonWriter.Write(target.Stream, result); break;
                 case ReportFormat.Sarif: DiagnoseSarifWriter.Write(target.Stream, result); break;
                 case ReportFormat.Github: DiagnoseGithubWriter.Write(target.Writer, result); break;
-                case ReportFormat.Markdown: DiagnoseMarkdownWriter.Write(target.Writer, result); break;
+                case ReportFormat.Markdown: DiagnoseMarkdownWriter.Write(target.Writer, result, repositoryLinked: repo is not null); break;
                 default: DiagnoseTextWriter.Write(target.Writer, result); break;
             }
         }
