@@ -29,6 +29,24 @@ public class RepositoryScannerTests
     }
 
     [Fact]
+    public void Files_under_a_folder_are_its_whole_subtree_and_nothing_beside_it()
+    {
+        using var tree = new TempTree();
+        foreach (string path in new[] { "tests/test_a.py", "tests/unit/test_b.py", "tests2/test_c.py", "tests.py", "src/app.py", "README.md" })
+        {
+            tree.Write(path, "x\n");
+        }
+
+        var inventory = RepositoryScanner.Scan(tree.Root, [], null);
+        Assert.Equal(["tests/test_a.py", "tests/unit/test_b.py"], inventory.FilesUnder("tests/"));
+        Assert.Equal(["tests/unit/test_b.py"], inventory.FilesUnder("/tests/unit"));
+        Assert.Empty(inventory.FilesUnder("test"));
+        Assert.Empty(inventory.FilesUnder("docs"));
+        Assert.Equal(6, inventory.FilesUnder("").Count);
+        Assert.Equal(inventory.FilesUnder("").Order(StringComparer.Ordinal), inventory.FilesUnder(""));
+    }
+
+    [Fact]
     public void The_walk_skips_gitignored_vendored_and_excluded_paths()
     {
         using var tree = new TempTree();

@@ -9,6 +9,7 @@ public sealed class RepositoryInventory
     private readonly Dictionary<FileKind, List<RepoFile>> byKind = [];
     private readonly HashSet<string> allFiles = new(StringComparer.Ordinal);
     private readonly HashSet<string> allDirectories = new(StringComparer.Ordinal) { "" };
+    private string[]? sortedFiles;
 
     public RepositoryInventory(string root)
     {
@@ -28,16 +29,32 @@ public sealed class RepositoryInventory
 
     public bool DirectoryExists(string relativePath) => allDirectories.Contains(relativePath.TrimEnd('/'));
 
-    /// <summary>Files below a directory (relative path, "" for the root), recursively.</summary>
-    public IEnumerable<string> FilesUnder(string directory)
+    /// <summary>Files below a directory (relative path, "" for the root), recursively, in ordinal order.</summary>
+    public IReadOnlyList<string> FilesUnder(string directory)
     {
+        // Rules ask this per searched path and per workflow: a sorted copy makes it a binary search, not a scan.
+        var files = sortedFiles ??= [.. allFiles.Order(StringComparer.Ordinal)];
         directory = directory.Trim('/');
-        string prefix = directory.Length == 0 ? "" : directory + "/";
-        return allFiles.Where(file => file.StartsWith(prefix, StringComparison.Ordinal));
+        if (directory.Length == 0)
+        {
+            return files;
+        }
+
+        string prefix = directory + "/";
+        int start = Array.BinarySearch(files, prefix, StringComparer.Ordinal);
+        start = start < 0 ? ~start : start;
+        int end = start;
+        while (end < files.Length && files[end].StartsWith(prefix, StringComparison.Ordinal))
+        {
+            end++;
+        }
+
+        return new ArraySegment<string>(files, start, end - start);
     }
 
     internal void AddFile(RepoFile file)
     {
+        sortedFiles = null;
         allFiles.Add(file.RelativePath);
         if (file.Kind == FileKind.Other)
         {
