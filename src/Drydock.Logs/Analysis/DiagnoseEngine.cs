@@ -74,7 +74,7 @@ public sealed class DiagnoseEngine
         var grouped = Group(perLog);
         if (options.RepositoryRoot is not null)
         {
-            var linker = new RepositoryLinker(options.RepositoryRoot, options.CheckFindings);
+            var linker = new RepositoryLinker(options.RepositoryRoot, options.CheckFindings, catalog);
             var scanByPath = scans.ToDictionary(scan => scan.Input.Path, StringComparer.Ordinal);
             grouped = [.. grouped.Select(diagnosis => linker.Link(diagnosis, scanByPath.GetValueOrDefault(diagnosis.Evidence.Path)))];
         }

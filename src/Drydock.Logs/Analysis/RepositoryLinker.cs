@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Drydock.Findings;
 using Drydock.Logs.Model;
 using Drydock.Logs.Parsing;
+using Drydock.Logs.Signatures;
 
 namespace Drydock.Logs.Analysis;
 
@@ -19,13 +20,17 @@ internal sealed partial class RepositoryLinker
     private readonly IReadOnlyList<Finding> findings;
     private readonly Lazy<IReadOnlyList<string>> dockerfiles;
     private readonly Lazy<IReadOnlyList<string>> workflows;
+    private readonly Lazy<IReadOnlyList<string>> makefiles;
+    private readonly SignatureCatalog catalog;
 
-    public RepositoryLinker(string root, IReadOnlyList<Finding> findings)
+    public RepositoryLinker(string root, IReadOnlyList<Finding> findings, SignatureCatalog? catalog = null)
     {
         this.root = Path.GetFullPath(root);
         this.findings = findings;
+        this.catalog = catalog ?? SignatureCatalog.Default;
         dockerfiles = new(() => FindFiles(IsDockerfileName));
         workflows = new(() => FindWorkflows());
+        makefiles = new(() => FindFiles(IsMakefileName));
     }
 
     public Diagnosis Link(Diagnosis diagnosis, LogScan? scan)
@@ -42,18 +47,23 @@ internal sealed partial class RepositoryLinker
             }
         }
 
-        if (scan is not null && LinkDockerfile(diagnosis, scan, related) is { } instruction && diagnosis.Apt is not null)
+        var instruction = scan is null ? null : LinkDockerfile(diagnosis, scan, related);
+        if (instruction is not null && diagnosis.Apt is not null)
         {
             diagnosis = LinkAptPackages(diagnosis, instruction, related);
         }
 
+        SourceLocation? workflowStep = null;
         foreach (var job in diagnosis.Jobs.Take(1))
         {
             if (job.Step is { } step && FindWorkflowStep(step) is { } location)
             {
+                workflowStep = location;
                 Add(related, new RelatedLocation(location, $"the workflow step '{step}'"));
             }
         }
+
+        LinkMake(diagnosis, instruction, workflowStep, related);
 
         var cited = new List<Finding>();
         foreach (var place in related)
