@@ -37,46 +37,16 @@ public sealed class MakeContext(Project project, MakefileSet makefiles, FindingS
     /// The repository path a file name in <paramref name="file"/> means (relative to the Makefile's folder, where make runs),
     /// or null when it leaves the repository or is absolute.
     /// </summary>
-    public static string? RepositoryPath(MakefileDocument file, string name) => MakePaths.Join(file.Folder, name);
+    public static string? RepositoryPath(MakefileDocument file, string name) => RepositoryPath(file.Folder, name);
+
+    /// <summary>
+    /// <paramref name="name"/> (a name written in a Makefile, a <c>-C</c> or <c>-f</c> argument) resolved in the repository
+    /// folder <paramref name="folder"/>, normalised; null when it is absolute (<c>/</c>, <c>~</c>) or leaves the repository.
+    /// </summary>
+    public static string? RepositoryPath(string folder, string name) =>
+        name.StartsWith('/') || name.StartsWith('~') ? null : Discovery.RepositoryPath.Combine(folder, name);
 
     /// <summary>True when a file or folder of that name exists in the repository next to the Makefile.</summary>
     public bool Exists(MakefileDocument file, string name) =>
         RepositoryPath(file, name) is { } path && (path.Length == 0 || Project.Files.FileExists(path) || Project.Files.DirectoryExists(path));
-}
-
-/// <summary>Repository-relative path arithmetic for names written in Makefiles.</summary>
-public static class MakePaths
-{
-    /// <summary><paramref name="name"/> resolved in <paramref name="folder"/>, normalised; null when absolute or outside the repository.</summary>
-    public static string? Join(string folder, string name)
-    {
-        if (name.StartsWith('/') || name.StartsWith('~'))
-        {
-            return null;
-        }
-
-        var parts = new List<string>(folder.Split('/', StringSplitOptions.RemoveEmptyEntries));
-        foreach (string part in name.Split('/'))
-        {
-            if (part is "" or ".")
-            {
-                continue;
-            }
-
-            if (part == "..")
-            {
-                if (parts.Count == 0)
-                {
-                    return null;
-                }
-
-                parts.RemoveAt(parts.Count - 1);
-                continue;
-            }
-
-            parts.Add(part);
-        }
-
-        return string.Join('/', parts);
-    }
 }

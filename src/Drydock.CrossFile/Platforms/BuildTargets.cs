@@ -5,14 +5,15 @@ using Drydock.Discovery;
 using Drydock.Docker.Model;
 using Drydock.Docker.Rules;
 using Drydock.Findings;
+using Drydock.Make.Model;
 using Drydock.Workflows.Model;
 
 namespace Drydock.CrossFile.Platforms;
 
 /// <summary>
 /// Which platforms the repository builds each Dockerfile for, and where that is written: the workflows'
-/// docker/build-push-action and docker build commands, and compose services. Built once per project:
-/// <c>project.Model(BuildTargets.Build)</c>. Ask <see cref="For"/> for a stage's target architectures.
+/// docker/build-push-action and docker build commands, compose services, and docker build commands in Makefile
+/// recipes. Built once per project: <c>project.Model(BuildTargets.Build)</c>. Ask <see cref="For"/> for a stage's target architectures.
 /// </summary>
 public sealed class BuildTargets
 {
@@ -25,7 +26,10 @@ public sealed class BuildTargets
             .ToFrozenDictionary(group => group.Key, group => (IReadOnlyList<PlatformSite>)[.. group], StringComparer.Ordinal);
     }
 
-    /// <summary>Every site, workflows first (file and step order), then compose; a compose file shared by several stacks counts once.</summary>
+    /// <summary>
+    /// Every site, workflows first (file and step order), then compose (a compose file shared by several stacks counts
+    /// once), then Makefiles (file and line order).
+    /// </summary>
     public IReadOnlyList<PlatformSite> Sites { get; }
 
     public static BuildTargets Build(Project project)
@@ -39,6 +43,11 @@ public sealed class BuildTargets
         if (project.Files.OfKind(FileKind.Compose).Count > 0)
         {
             sites.AddRange(ComposePlatformSites.Of(project.Model(ComposeSet.Build)));
+        }
+
+        if (project.Files.OfKind(FileKind.Makefile).Count > 0)
+        {
+            sites.AddRange(MakefilePlatformSites.Of(project.Model(MakefileSet.Build)));
         }
 
         return new BuildTargets([.. sites.DistinctBy(site => (site.DockerfilePath, site.Kind, site.Location))]);
@@ -81,7 +90,7 @@ public enum TargetOrigin
     /// <summary>Nothing names a platform (or only unknown values do): the default pair, amd64 and arm64.</summary>
     Default,
 
-    /// <summary>Workflows or compose files name the platforms.</summary>
+    /// <summary>Workflows, compose files or Makefiles name the platforms.</summary>
     Named,
 
     /// <summary>Some sites name platforms and some hold unknown values: those named plus the default pair.</summary>

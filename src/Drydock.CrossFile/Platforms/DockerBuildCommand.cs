@@ -1,5 +1,6 @@
 using Drydock.CrossFile.Knowledge;
 using Drydock.Docker.Model;
+using Drydock.Workflows.Model;
 
 namespace Drydock.CrossFile.Platforms;
 
@@ -32,6 +33,27 @@ internal sealed class DockerBuildCommand
 
     /// <summary>False when the words do not let the context be told apart (no positional word, or several).</summary>
     public bool ContextKnown { get; }
+
+    /// <summary>
+    /// The Dockerfile the build reads, as a repository path: the -f value resolved from <paramref name="directory"/> (the
+    /// repository folder the command runs in, "" for the root), else &lt;context&gt;/Dockerfile; null when an expansion,
+    /// stdin (<c>-</c>), a URL or an absolute path leaves it unknown.
+    /// </summary>
+    public string? DockerfilePath(string directory)
+    {
+        if (File is { } file)
+        {
+            string? path = file.Word.HasExpansion ? null : file.Word.Value[file.ValueStart..];
+            return path is null or "-" || Path.IsPathRooted(path) ? null : ImageBuild.Normalize(Join(directory, path));
+        }
+
+        if (Context?.Literal is not { } context || context == "-" || context.Contains("://", StringComparison.Ordinal) || context.StartsWith("git@", StringComparison.Ordinal) || Path.IsPathRooted(context))
+        {
+            return null;
+        }
+
+        return ImageBuild.Normalize(Join(Join(directory, context), "Dockerfile"));
+    }
 
     /// <summary>The build command <paramref name="line"/> runs, or null when it is not one.</summary>
     public static DockerBuildCommand? Of(CommandLine line)
@@ -88,4 +110,6 @@ internal sealed class DockerBuildCommand
 
         return new DockerBuildCommand(command, platforms, file, positional.Count == 1 ? positional[0] : null, positional.Count == 1);
     }
+
+    private static string Join(string directory, string path) => directory.Length == 0 || directory == "." ? path : directory.TrimEnd('/') + "/" + path;
 }

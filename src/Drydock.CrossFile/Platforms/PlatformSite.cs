@@ -16,10 +16,14 @@ public enum PlatformSiteKind
 
     /// <summary>A compose service's <c>build.platforms</c> entry.</summary>
     ComposeBuildPlatforms,
+
+    /// <summary><c>docker build --platform</c> or <c>docker buildx build --platform</c> in a Makefile recipe line.</summary>
+    MakefileRecipe,
 }
 
 /// <summary>
-/// One place of the repository that builds a Dockerfile for named platforms: a workflow step or a compose service.
+/// One place of the repository that builds a Dockerfile for named platforms: a workflow step, a compose service or a
+/// Makefile recipe line.
 /// <see cref="Platforms"/> are as written ("linux/amd64"), matrix values substituted; <see cref="IsKnown"/> is false
 /// when an expression or a variable leaves some of them unknown (the known ones are still listed).
 /// </summary>

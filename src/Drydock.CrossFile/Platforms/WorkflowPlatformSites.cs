@@ -85,27 +85,11 @@ internal static class WorkflowPlatformSites
         }
     }
 
-    /// <summary>The Dockerfile the command builds: -f resolved from the working directory, else &lt;context&gt;/Dockerfile; null when unknown.</summary>
+    /// <summary>The Dockerfile the command builds, from the step's working-directory; null when unknown.</summary>
     private static string? Dockerfile(RunScript script, DockerBuildCommand command)
     {
         string? directory = script.Step.WorkingDirectory is { } workingDirectory ? (workingDirectory.HasExpression ? null : workingDirectory.Value) : "";
-        if (directory is null)
-        {
-            return null;
-        }
-
-        if (command.File is { } file)
-        {
-            string? path = file.Word.HasExpansion ? null : file.Word.Value[file.ValueStart..];
-            return path is null or "-" || Path.IsPathRooted(path) ? null : ImageBuild.Normalize(Join(directory, path));
-        }
-
-        if (command.Context?.Literal is not { } context || context == "-" || context.Contains("://", StringComparison.Ordinal) || context.StartsWith("git@", StringComparison.Ordinal) || Path.IsPathRooted(context))
-        {
-            return null;
-        }
-
-        return ImageBuild.Normalize(Join(Join(directory, context), "Dockerfile"));
+        return directory is null ? null : command.DockerfilePath(directory);
     }
 
     /// <summary>The option's value as written in the workflow, <c>${{ }}</c> kept (the script saw them as shell variables), quotes removed.</summary>
@@ -120,8 +104,6 @@ internal static class WorkflowPlatformSites
         int equals = raw.IndexOf('=', StringComparison.Ordinal);
         return start > 0 && equals >= 0 ? raw[(equals + 1)..] : raw;
     }
-
-    private static string Join(string directory, string path) => directory.Length == 0 || directory == "." ? path : directory.TrimEnd('/') + "/" + path;
 
     private static SourceLocation Location(WorkflowFile file, TextSpan span)
     {

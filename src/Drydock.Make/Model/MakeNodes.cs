@@ -1,3 +1,5 @@
+using Drydock.Make.Parsing;
+
 namespace Drydock.Make.Model;
 
 /// <summary>A span of the Makefile's text: character offsets into its <see cref="Text.SourceText"/>, end exclusive.</summary>
@@ -64,7 +66,36 @@ public sealed class RecipeLine
 
     /// <summary>The command without make's leading <c>@</c>, <c>-</c>, <c>+</c> prefixes and blanks.</summary>
     public string Command => Text.TrimStart('@', '-', '+', ' ', '\t').TrimStart('@', '-', '+', ' ', '\t');
+
+    /// <summary>The line without the blanks around it, <c>@ - +</c> kept: what a finding about the whole command points at.</summary>
+    public MakeSpan TrimmedSpan
+    {
+        get
+        {
+            var trimmed = MakeText.Trim(Text, 0, Text.Length);
+            return new MakeSpan(Span.Start + trimmed.Start, Span.Start + trimmed.End);
+        }
+    }
+
+    /// <summary>The trimmed line on one line (each backslash-newline and the blanks around it become one space), for messages.</summary>
+    public string OneLine
+    {
+        get
+        {
+            var trimmed = MakeText.Trim(Text, 0, Text.Length);
+            return MakeText.Collapse(Text, trimmed.Start, trimmed.End);
+        }
+    }
+
+    /// <summary>The recipe prefix in force for this line (a tab unless <c>.RECIPEPREFIX</c> changed it).</summary>
+    public char Prefix { get; init; } = '\t';
 }
+
+/// <summary>
+/// A recipe line as the shell receives it, as far as the Makefile tells: <see cref="IsComplete"/> is false when some
+/// reference could not be expanded (it is then in <see cref="Text"/> as the caller asked: as written by default).
+/// </summary>
+public sealed record ExpandedRecipe(string Text, bool IsComplete);
 
 /// <summary><c>targets: prerequisites | order-only</c>, or <c>targets:: ...</c>, or a static pattern rule, with its recipe.</summary>
 public sealed class MakeRule : MakeStatement

@@ -131,6 +131,19 @@ public sealed class MakefileDocument
         return name;
     }
 
+    /// <summary>
+    /// What the shell runs for <paramref name="line"/>: its <see cref="RecipeLine.Command"/> with the recipe prefix make
+    /// drops after each backslash-newline (the backslash-newline itself is kept, the shell joins the lines) and the
+    /// references make expands first (<see cref="MakeVariables.ExpandRecipe"/>; <paramref name="unknown"/> says what to put
+    /// for the ones it cannot, the reference as written by default).
+    /// </summary>
+    public ExpandedRecipe ShellTextOf(RecipeLine line, Func<MakeReference, string>? unknown = null)
+    {
+        // Every line break inside a recipe line ends a backslash continuation: make drops the prefix starting the next one.
+        string command = line.Command.Replace("\n" + line.Prefix, "\n", StringComparison.Ordinal);
+        return Variables.ExpandRecipe(command, unknown);
+    }
+
     /// <summary>Inline suppressions: a pragma covers the next statement, a rule with its recipe.</summary>
     public SuppressionMap Pragmas() => PragmaScanner.Scan(Text, line => statementEnds.TryGetValue(line, out int last) ? last : line);
 

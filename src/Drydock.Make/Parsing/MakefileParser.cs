@@ -234,7 +234,7 @@ public sealed partial class MakefileParser
 
     private void AddRecipeLine(int start, int end, bool isInline)
     {
-        var recipe = new RecipeLine { Span = new MakeSpan(start, end), Line = source.Position(start).Line, Text = text[start..end], IsInline = isInline };
+        var recipe = new RecipeLine { Span = new MakeSpan(start, end), Line = source.Position(start).Line, Text = text[start..end], IsInline = isInline, Prefix = recipePrefix };
         rule!.Recipe.Add(recipe);
         var (endLine, _) = source.Position(end);
         if (!isInline)

@@ -1,5 +1,6 @@
 using System.Text;
 using Drydock.Discovery;
+using Drydock.Make.Model;
 using Drydock.Python.Packaging;
 
 namespace Drydock.Python.Model;
@@ -37,18 +38,21 @@ public sealed record PytestInvocation(string File, int Line, int Start, int End,
             }
         }
 
-        foreach (var makefile in project.Project.Files.OfKind(FileKind.Makefile))
+        // Makefile recipes come from the Make part's model (parsed once for every part): recipe lines only, continuation
+        // lines joined, literal variables expanded; a reference make's expander cannot resolve stays as written, and an
+        // argument holding it makes the run uncertain.
+        if (project.Project.Files.OfKind(FileKind.Makefile).Count > 0)
         {
-            var (text, _) = project.Project.ReadText(makefile.RelativePath);
-            if (text is null) { continue; }
-            string directory = makefile.RelativePath.Contains('/') ? makefile.RelativePath[..makefile.RelativePath.LastIndexOf('/')] : "";
-            for (int line = 1; line <= text.LineCount; line++)
+            foreach (var makefile in project.Project.Model(MakefileSet.Build).Files)
             {
-                string content = text.Line(line);
-                if (!content.StartsWith('\t')) { continue; }
-                string recipe = content.Trim().TrimStart('@', '-', '+').Trim();
-                if (recipe.Contains("$(", StringComparison.Ordinal) && !recipe.Contains("pytest", StringComparison.Ordinal)) { continue; }
-                Add(found, text, makefile.RelativePath, line, content.Trim(), recipe, directory);
+                foreach (var line in makefile.Rules.SelectMany(rule => rule.Recipe))
+                {
+                    var span = line.TrimmedSpan;
+                    foreach (var run in PytestCommandLine.FindRuns(makefile.ShellTextOf(line).Text, makefile.Folder))
+                    {
+                        found.Add(new PytestInvocation(makefile.Path, line.Line, span.Start, span.End, line.OneLine, run));
+                    }
+                }
             }
         }
 
@@ -146,6 +150,9 @@ public static class PytestCommandLine
                 case '\'' or '"':
                     quote = c;
                     inWord = true;
+                    break;
+                case '\\' when k + 1 < command.Length && command[k + 1] == '\n':
+                    k++; // a backslash-newline joins the lines (a Makefile recipe continued over several)
                     break;
                 case '\\' when k + 1 < command.Length:
                     word.Append(command[++k]);

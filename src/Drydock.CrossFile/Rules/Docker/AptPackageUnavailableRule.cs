@@ -15,7 +15,7 @@ namespace Drydock.CrossFile.Rules.Docker;
 /// build targets (gone, renamed, arch-only, in a component the image does not enable, or from a repository the stage
 /// does not add). The release comes from the stage chain's root image (Drydock.Debian's BaseImageResolver), the answer
 /// and its advice from Drydock.Debian's PackageAdvisor; the target architectures from <see cref="BuildTargets"/> (FROM
-/// --platform, else what the workflows and compose files build, else amd64 and arm64).
+/// --platform, else what the workflows, compose files and Makefile recipes build, else amd64 and arm64).
 /// </summary>
 public sealed class AptPackageUnavailableRule : ICrossFileRule
 {

@@ -9,8 +9,8 @@ namespace Drydock.CrossFile.Rules.Docker;
 
 /// <summary>
 /// DF041: an apt package published for only some architectures, installed unguarded in a build for others. The
-/// architectures come from <see cref="BuildTargets"/>: FROM --platform, else the platforms the workflows and compose
-/// files build the Dockerfile for, else amd64 and arm64.
+/// architectures come from <see cref="BuildTargets"/>: FROM --platform, else the platforms the workflows, compose
+/// files and Makefile recipes build the Dockerfile for, else amd64 and arm64.
 /// </summary>
 public sealed partial class ArchOnlyPackageUnguardedRule : ICrossFileRule
 {

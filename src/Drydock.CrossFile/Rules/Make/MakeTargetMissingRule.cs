@@ -35,7 +35,7 @@ public sealed class MakeTargetMissingRule : IWorkflowCrossFileRule
                         continue;
                     }
 
-                    foreach (var (command, folder) in ShellFolders.TopLevelCommands(script.Script, directory, MakePaths.Join).Where(item => MakeInvocation.IsMake(item.Command.Effective.Program)))
+                    foreach (var (command, folder) in ShellFolders.TopLevelCommands(script.Script, directory, MakeContext.RepositoryPath).Where(item => MakeInvocation.IsMake(item.Command.Effective.Program)))
                     {
                         CheckInvocation(context, makefiles, script, job, command, folder);
                     }
@@ -55,10 +55,10 @@ public sealed class MakeTargetMissingRule : IWorkflowCrossFileRule
         string? folder = directory;
         foreach (string change in invocation.Directories)
         {
-            folder = folder is null ? null : MakePaths.Join(folder, change);
+            folder = folder is null ? null : MakeContext.RepositoryPath(folder, change);
         }
 
-        string? path = folder is null ? null : invocation.Files.Count == 1 ? MakePaths.Join(folder, invocation.Files[0]) : makefiles.DefaultMakefilePath(folder);
+        string? path = folder is null ? null : invocation.Files.Count == 1 ? MakeContext.RepositoryPath(folder, invocation.Files[0]) : makefiles.DefaultMakefilePath(folder);
         if (folder is null || path is null || makefiles.File(path) is not { } makefile || makefile.Problems.Count > 0 || makefile.HasHiddenTargets)
         {
             return;
@@ -88,12 +88,12 @@ public sealed class MakeTargetMissingRule : IWorkflowCrossFileRule
     }
 
     private static bool Exists(CrossFileContext context, string folder, string name) =>
-        MakePaths.Join(folder, name) is not { } path || context.Project.Files.FileExists(path) || context.Project.Files.DirectoryExists(path);
+        MakeContext.RepositoryPath(folder, name) is not { } path || context.Project.Files.FileExists(path) || context.Project.Files.DirectoryExists(path);
 
     /// <summary>make's built-in rules build <c>app</c> from <c>app.c</c>, <c>app.sh</c> and the like: a same-stem file may be the source.</summary>
     private static bool BuiltInSourceExists(CrossFileContext context, string folder, string name)
     {
-        string prefix = (MakePaths.Join(folder, name) ?? name) + ".";
+        string prefix = (MakeContext.RepositoryPath(folder, name) ?? name) + ".";
         return context.Project.Files.FilesUnder(folder).Any(file => file.StartsWith(prefix, StringComparison.Ordinal) && !file.AsSpan(prefix.Length).Contains('/'));
     }
 }
