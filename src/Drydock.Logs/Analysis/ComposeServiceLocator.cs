@@ -12,17 +12,16 @@ namespace Drydock.Logs.Analysis;
 /// The compose file is read with Core's YAML loader: diagnose does not depend on the compose part, and needs only
 /// the service's keys and their lines.
 /// </summary>
-internal sealed partial class ComposeServiceLocator(string root)
+/// <param name="root">The repository.</param>
+/// <param name="composeFiles">Its compose files, relative to <paramref name="root"/> (see <see cref="IsComposeFileName"/>).</param>
+internal sealed partial class ComposeServiceLocator(string root, IReadOnlyList<string> composeFiles)
 {
-    private static readonly string[] ComposeFileNames =
-    [
-        "compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml",
-        "compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml", "docker-compose.override.yml",
-    ];
-
     private const long MaxComposeBytes = 1 << 20;
 
-    private readonly Lazy<IReadOnlyList<(string Path, YamlSource Source)>> files = new(() => Load(root));
+    private readonly Lazy<IReadOnlyList<(string Path, YamlSource Source)>> files = new(() => Load(root, composeFiles));
+
+    /// <summary>compose.yaml, docker-compose.yml and their override and per-environment variants (docker-compose.prod.yml).</summary>
+    public static bool IsComposeFileName(string name) => ComposeFileName().IsMatch(name);
 
     /// <summary>The names of containers or services a log's lines speak of: compose prefixes, "container NAME".</summary>
     public static IEnumerable<string> NamesIn(IEnumerable<string> lines)
@@ -52,9 +51,10 @@ internal sealed partial class ComposeServiceLocator(string root)
                 continue;
             }
 
+            string project = ProjectName(path, top);
             foreach (var (key, value) in services.Children)
             {
-                if (key is not YamlScalarNode { Value: { } service } || value is not YamlMappingNode body || !Names(name, service, body))
+                if (key is not YamlScalarNode { Value: { } service } || value is not YamlMappingNode body || !Names(name, project, service, body))
                 {
                     continue;
                 }
@@ -81,22 +81,29 @@ internal sealed partial class ComposeServiceLocator(string root)
         return result;
     }
 
-    private static bool Names(string name, string service, YamlMappingNode body)
+    private static bool Names(string name, string project, string service, YamlMappingNode body)
     {
         if (name == service || (Child(body, "container_name") as YamlScalarNode)?.Value == name)
         {
             return true;
         }
 
-        // Compose v2 names containers "<project>-<service>-<n>" and prefixes logs with "<service>-<n>" (v1: underscores).
-        var match = IndexedName().Match(name);
-        if (!match.Success)
+        // Compose names containers "<project>-<service>-<n>" (v1: underscores) and prefixes their logs with the
+        // container or the service name, with or without the index.
+        string stem = IndexedName().Match(name) is { Success: true } indexed ? indexed.Groups["stem"].Value : name;
+        return stem == service || stem == $"{project}-{service}" || stem == $"{project}_{service}";
+    }
+
+    /// <summary>The compose project name: the file's top-level <c>name:</c>, else its folder's name as compose normalises it.</summary>
+    private string ProjectName(string composePath, YamlMappingNode top)
+    {
+        if ((Child(top, "name") as YamlScalarNode)?.Value is { Length: > 0 } name && !name.Contains('$', StringComparison.Ordinal))
         {
-            return false;
+            return name;
         }
 
-        string stem = match.Groups["stem"].Value;
-        return stem == service || stem.EndsWith("-" + service, StringComparison.Ordinal) || stem.EndsWith("_" + service, StringComparison.Ordinal);
+        string folder = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(Path.Combine(root, composePath))) ?? "");
+        return new string([.. folder.ToLowerInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')]);
     }
 
     /// <summary>The Dockerfile compose builds for the service, relative to the repository root, when it exists.</summary>
@@ -188,12 +195,14 @@ internal sealed partial class ComposeServiceLocator(string root)
     private static YamlNode? Child(YamlMappingNode node, string key) =>
         node.Children.FirstOrDefault(pair => pair.Key is YamlScalarNode { Value: { } name } && name == key).Value;
 
-    private static List<(string, YamlSource)> Load(string root)
+    private static List<(string, YamlSource)> Load(string root, IReadOnlyList<string> composeFiles)
     {
         var result = new List<(string, YamlSource)>();
-        foreach (string name in ComposeFileNames)
+
+        // Files nearer the root first: the project's main compose file before a nested example's.
+        foreach (string relative in composeFiles.OrderBy(path => path.Count(c => c == '/')).ThenBy(path => path, StringComparer.Ordinal))
         {
-            string full = Path.Combine(root, name);
+            string full = Path.Combine(root, relative);
             try
             {
                 if (!File.Exists(full) || new FileInfo(full).Length > MaxComposeBytes)
@@ -201,9 +210,9 @@ internal sealed partial class ComposeServiceLocator(string root)
                     continue;
                 }
 
-                if (YamlSource.TryParse(new SourceText(name, File.ReadAllText(full)), out var source, out _) && source is not null)
+                if (YamlSource.TryParse(new SourceText(relative, File.ReadAllText(full)), out var source, out _) && source is not null)
                 {
-                    result.Add((name, source));
+                    result.Add((relative, source));
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -214,6 +223,9 @@ internal sealed partial class ComposeServiceLocator(string root)
 
         return result;
     }
+
+    [GeneratedRegex(@"^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$")]
+    private static partial Regex ComposeFileName();
 
     [GeneratedRegex(@"\bcontainer (?<name>[A-Za-z0-9][\w.-]*)")]
     private static partial Regex ContainerName();

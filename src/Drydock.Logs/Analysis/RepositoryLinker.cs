@@ -8,8 +8,8 @@ namespace Drydock.Logs.Analysis;
 
 /// <summary>
 /// Points a diagnosis into the repository it came from: traceback and compiler paths (runner work directories
-/// removed), the Dockerfile instruction of a failed build step, the workflow step by its name, and the
-/// <c>drydock check</c> findings at those places.
+/// removed), the Dockerfile instruction of a failed build step, the workflow step by its name, the compose
+/// service of a container and what it runs, and the <c>drydock check</c> findings at those places.
 /// </summary>
 internal sealed partial class RepositoryLinker
 {
@@ -21,6 +21,7 @@ internal sealed partial class RepositoryLinker
     private readonly Lazy<IReadOnlyList<string>> dockerfiles;
     private readonly Lazy<IReadOnlyList<string>> workflows;
     private readonly Lazy<IReadOnlyList<string>> makefiles;
+    private readonly Lazy<ComposeServiceLocator> compose;
     private readonly SignatureCatalog catalog;
 
     public RepositoryLinker(string root, IReadOnlyList<Finding> findings, SignatureCatalog? catalog = null)
@@ -31,6 +32,7 @@ internal sealed partial class RepositoryLinker
         dockerfiles = new(() => FindFiles(IsDockerfileName));
         workflows = new(() => FindWorkflows());
         makefiles = new(() => FindFiles(IsMakefileName));
+        compose = new(() => new ComposeServiceLocator(this.root, FindFiles(ComposeServiceLocator.IsComposeFileName)));
     }
 
     public Diagnosis Link(Diagnosis diagnosis, LogScan? scan)
@@ -64,6 +66,7 @@ internal sealed partial class RepositoryLinker
         }
 
         LinkMake(diagnosis, instruction, workflowStep, related);
+        LinkComposeServices(diagnosis, related);
 
         var cited = new List<Finding>();
         foreach (var place in related)
@@ -72,6 +75,18 @@ internal sealed partial class RepositoryLinker
         }
 
         return diagnosis with { Related = related, CitedFindings = cited };
+    }
+
+    /// <summary>A container the evidence names ("web-1  | ...", "container web exited (0)"): its compose service and what it runs.</summary>
+    private void LinkComposeServices(Diagnosis diagnosis, List<RelatedLocation> related)
+    {
+        foreach (string name in ComposeServiceLocator.NamesIn(diagnosis.Evidence.Lines).Distinct(StringComparer.Ordinal).Take(2))
+        {
+            foreach (var place in compose.Value.Locate(name))
+            {
+                Add(related, place);
+            }
+        }
     }
 
     private static bool At(SourceLocation finding, SourceLocation place)
@@ -197,7 +212,9 @@ internal sealed partial class RepositoryLinker
     {
         var evidence = diagnosis.Evidence;
         var excerpt = scan.DockerfileExcerpts.FirstOrDefault(item => item.LogLine >= evidence.StartLine);
-        var step = scan.Steps.FirstOrDefault(item => item.Kind == StepKind.DockerBuild && item.Contains(evidence.StartLine) && item.Instruction is not null)
+        // The line that starts vertex #8 also closes #7's range: of the steps holding the first evidence line, the
+        // one that starts latest is the one that line belongs to.
+        var step = scan.Steps.Where(item => item.Kind == StepKind.DockerBuild && item.Contains(evidence.StartLine) && item.Instruction is not null).MaxBy(item => item.StartLine)
             ?? scan.FailingDockerStep;
         if (excerpt is not null && FindDockerfileByExcerpt(excerpt, step?.Instruction) is { } fromExcerpt)
         {
