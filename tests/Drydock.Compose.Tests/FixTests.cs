@@ -30,12 +30,8 @@ public sealed class FixTests
         var finding = Assert.Single(ModelTests.Run(tree.Root), found => found.Rule.Id == ruleId);
         var fix = Assert.IsType<Fix>(finding.Fix);
         Assert.True(fix.IsSafe);
-        string text = File.ReadAllText(tree.Path(path));
-        foreach (var edit in fix.Edits.OrderByDescending(edit => edit.Start))
-        {
-            Assert.Equal(path, edit.Path);
-            text = text[..edit.Start] + edit.NewText + text[edit.End..];
-        }
+        Assert.All(fix.Edits, edit => Assert.Equal(path, edit.Path));
+        string text = FixEdits.Apply(File.ReadAllText(tree.Path(path)), fix);
 
         Assert.Equal(expected, text);
         File.WriteAllText(tree.Path(path), text);

@@ -5,16 +5,6 @@ namespace Drydock.Python.Tests;
 
 public sealed class FixTests
 {
-    internal static string Apply(string text, Fix fix)
-    {
-        foreach (var edit in fix.Edits.OrderByDescending(edit => edit.Start))
-        {
-            text = string.Concat(text.AsSpan(0, edit.Start), edit.NewText, text.AsSpan(edit.End));
-        }
-
-        return text;
-    }
-
     private static (string Before, string After, IReadOnlyList<Finding> Findings) FixOnce(string path, string text, string ruleId, TempTree tree)
     {
         tree.Write(path, text);
@@ -24,7 +14,7 @@ public sealed class FixTests
         foreach (var finding in findings.OrderByDescending(finding => finding.Fix!.Edits[0].Start))
         {
             Assert.NotNull(finding.Fix);
-            after = Apply(after, finding.Fix!);
+            after = FixEdits.Apply(after, finding.Fix!);
         }
 
         return (text, after, findings);

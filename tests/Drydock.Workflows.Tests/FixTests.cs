@@ -5,16 +5,6 @@ namespace Drydock.Workflows.Tests;
 
 public sealed class FixTests
 {
-    private static string Apply(string text, Fix fix)
-    {
-        foreach (var edit in fix.Edits.OrderByDescending(edit => edit.Start))
-        {
-            text = string.Concat(text.AsSpan(0, edit.Start), edit.NewText, text.AsSpan(edit.End));
-        }
-
-        return text;
-    }
-
     /// <summary>Cases/fixes/NAME.yml with RULE fixed becomes Cases/fixes/NAME.fixed.yml, byte for byte.</summary>
     [Theory]
     [InlineData("retired-artifact", "GA012")]
@@ -31,7 +21,7 @@ public sealed class FixTests
         string text = before;
         foreach (var finding in findings.OrderByDescending(finding => finding.Fix!.Edits[0].Start))
         {
-            text = Apply(text, finding.Fix!);
+            text = FixEdits.Apply(text, finding.Fix!);
         }
 
         Assert.Equal(after, text);
@@ -49,7 +39,7 @@ public sealed class FixTests
             foreach (var finding in WorkflowCheck.Run(tree.Root).Where(finding => finding.Fix is not null))
             {
                 var edit = Assert.Single(finding.Fix!.Edits);
-                string text = Apply(original, finding.Fix!);
+                string text = FixEdits.Apply(original, finding.Fix!);
                 Assert.Equal(original[..edit.Start], text[..edit.Start]);
                 Assert.Equal(original[edit.End..], text[(edit.Start + edit.NewText.Length)..]);
                 using var fixedTree = new TempTree();

@@ -65,7 +65,7 @@ public sealed class ComposeCrossFileRulesTests
         tree.Write("Dockerfile", "FROM python:3.12-slim\nWORKDIR /srv\nCMD [\"python\", \"-m\", \"http.server\", \"8000\"]\n")
             .Write("compose.yaml", compose);
         var finding = Assert.Single(Check(tree.Root), item => item.RuleId == "DC040");
-        string after = Apply(compose, finding.Fix!);
+        string after = FixEdits.Apply(compose, finding.Fix!);
         Assert.Equal(compose[..compose.IndexOf('[', StringComparison.Ordinal)], after[..compose.IndexOf('[', StringComparison.Ordinal)]);
         Assert.EndsWith("\n      start_period: 10s\n", after, StringComparison.Ordinal);
         Assert.Contains("test: [\"CMD\", \"python\", \"-c\", \"import urllib.request; urllib.request.urlopen('http://localhost:8000/health', timeout=5)\"]", after, StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public sealed class ComposeCrossFileRulesTests
         var finding = Assert.Single(Check(tree.Root));
         Assert.Equal(("DC044", 7), (finding.RuleId, finding.Location.Line));
         Assert.True(finding.Fix!.IsSafe);
-        string after = Apply(compose, finding.Fix);
+        string after = FixEdits.Apply(compose, finding.Fix);
         Assert.Equal(compose.Replace("        APP_MODE: fast\n", "", StringComparison.Ordinal), after);
 
         tree.Write("compose.yaml", after);
@@ -113,7 +113,7 @@ public sealed class ComposeCrossFileRulesTests
         var finding = Assert.Single(Check(tree.Root));
         Assert.Equal(("DC043", 5), (finding.RuleId, finding.Location.Line));
         Assert.False(finding.Fix!.IsSafe);
-        Assert.Equal(compose.Replace("prodction", "production", StringComparison.Ordinal), Apply(compose, finding.Fix));
+        Assert.Equal(compose.Replace("prodction", "production", StringComparison.Ordinal), FixEdits.Apply(compose, finding.Fix));
     }
 
     [Theory]
@@ -181,15 +181,5 @@ public sealed class ComposeCrossFileRulesTests
         var result = new CheckEngine([new CrossFileAnalyzer()]).Run(Project.Open(root));
         Assert.Empty(result.Notes);
         return [.. result.Findings.Where(finding => ComposeRuleIds.Contains(finding.RuleId))];
-    }
-
-    private static string Apply(string text, Fix fix)
-    {
-        foreach (var edit in fix.Edits.OrderByDescending(edit => edit.Start))
-        {
-            text = text[..edit.Start] + edit.NewText + text[(edit.Start + edit.Length)..];
-        }
-
-        return text;
     }
 }

@@ -179,7 +179,7 @@ public sealed class WorkflowCrossFileRuleTests
         string root = Path.Combine(CasesRoot, caseName);
         string original = File.ReadAllText(Path.Combine(root, path));
         var finding = Run(root).First(item => item.RuleId == id && item.Fix is not null && original.Split('\n')[item.Location.Line - 1] == before);
-        string fixedText = Apply(original, finding.Fix!);
+        string fixedText = FixEdits.Apply(original, finding.Fix!);
         Assert.Equal(original.Replace(before, after, StringComparison.Ordinal), fixedText);
         Assert.False(finding.Fix!.IsSafe);
     }
@@ -194,7 +194,7 @@ public sealed class WorkflowCrossFileRuleTests
         var finding = Assert.Single(Run(tree.Root));
         Assert.Equal(8, finding.Location.Line);
         Assert.Contains("`pip install .` fails there with \"ERROR: Package 'pkg' requires a different Python: 3.9.x not in '>=3.10'\"", finding.Message, StringComparison.Ordinal);
-        Assert.Equal(workflow.Replace("          - \"3.9\"\n", "", StringComparison.Ordinal), Apply(workflow, finding.Fix!));
+        Assert.Equal(workflow.Replace("          - \"3.9\"\n", "", StringComparison.Ordinal), FixEdits.Apply(workflow, finding.Fix!));
     }
 
     [Theory]
@@ -223,15 +223,5 @@ public sealed class WorkflowCrossFileRuleTests
         tree.Write(".github/workflows/ci.yml", "on: push\njobs:\n  t:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n      - run: pytest tests\n      - uses: docker/build-push-action@v6\n        with:\n          context: .\n          target: app\n          build-args: X=1\n");
         var findings = Run(tree.Root);
         Assert.DoesNotContain(findings, finding => finding.RuleId == "GA044"); // a module that does not parse is a collection error, not "no tests"
-    }
-
-    private static string Apply(string text, Fix fix)
-    {
-        foreach (var edit in fix.Edits.OrderByDescending(edit => edit.Start))
-        {
-            text = string.Concat(text.AsSpan(0, edit.Start), edit.NewText, text.AsSpan(edit.End));
-        }
-
-        return text;
     }
 }
