@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Drydock.Discovery;
 using Drydock.Reports.Check;
 using Drydock.Reports.Github;
 using Drydock.Reports.Markdown;
@@ -116,6 +117,25 @@ public class WriterTests
 
         Assert.Contains("\\|", markdown, StringComparison.Ordinal);
         Assert.Contains("**failing**", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_report_says_what_files_cannot_verify_for_the_kinds_of_file_present()
+    {
+        var sample = SampleReport.Create();
+        Assert.DoesNotContain("## Not verified from files", Render("markdown", sample), StringComparison.Ordinal);
+
+        string dockerOnly = Render("markdown", sample with { KindsPresent = new HashSet<FileKind> { FileKind.Dockerfile } });
+        Assert.Contains("## Not verified from files", dockerOnly, StringComparison.Ordinal);
+        Assert.Contains("drydock image REF --repo . --max-size 100MB", dockerOnly, StringComparison.Ordinal);
+        Assert.DoesNotContain("registry accepts a push", dockerOnly, StringComparison.Ordinal);
+
+        string everything = Render("markdown", sample with { KindsPresent = new HashSet<FileKind> { FileKind.Dockerfile, FileKind.Compose, FileKind.Workflow } });
+        Assert.Contains("registry accepts a push", everything, StringComparison.Ordinal);
+        Assert.Contains("compose's services reach each other", everything, StringComparison.Ordinal);
+
+        string pythonOnly = Render("markdown", sample with { KindsPresent = new HashSet<FileKind> { FileKind.Python } });
+        Assert.DoesNotContain("## Not verified from files", pythonOnly, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Drydock.Discovery;
 using Drydock.Findings;
 using Drydock.Reports.Check;
 
@@ -29,6 +30,7 @@ public static class MarkdownCheckWriter
         if (findings.Count == 0)
         {
             output.Write("No findings.\n");
+            WriteNotVerified(output, report);
             return;
         }
 
@@ -65,6 +67,45 @@ public static class MarkdownCheckWriter
         {
             string rules = string.Join(", ", group.Select(finding => finding.Rule.Id).Distinct().Order(StringComparer.Ordinal));
             output.Write($"- `{MarkdownText.Cell(group.Key)}`: {group.Count()} finding(s) ({rules})\n");
+        }
+
+        WriteNotVerified(output, report);
+    }
+
+    /// <summary>What reading the files cannot prove, said plainly, with the command that checks it where there is one.</summary>
+    private static void WriteNotVerified(TextWriter output, CheckReport report)
+    {
+        if (report.KindsPresent is not { } kinds)
+        {
+            return;
+        }
+
+        var items = new List<string>();
+        if (kinds.Contains(FileKind.Dockerfile))
+        {
+            items.Add("The built image: its size against a budget, its layers and waste, that its entrypoint exists and runs on each platform, and the user it runs as. Build it, then run `drydock image REF --repo . --max-size 100MB`.");
+            items.Add("That the container starts and its health check passes: Drydock checks that the command and the probe's program exist and that the module named serves, but never runs the container.");
+        }
+
+        if (kinds.Contains(FileKind.Compose))
+        {
+            items.Add("That compose's services reach each other at run time (networks, credentials, data): only names, ports and dependencies are compared.");
+        }
+
+        if (kinds.Contains(FileKind.Workflow))
+        {
+            items.Add("That the registry accepts a push and runners with the requested labels exist: token permissions and labels are read from the workflows, not tried. After a failed run, `drydock diagnose` on its logs names the cause.");
+        }
+
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        output.Write("\n## Not verified from files\n\n");
+        foreach (string item in items)
+        {
+            output.Write($"- {item}\n");
         }
     }
 }

@@ -77,7 +77,8 @@ internal static class CheckCommand
         var result = engine.Run(project);
         progress.Done();
 
-        var report = new CheckReport(directory, result, engine.Rules, configuration.FailOn, project.Files.FileCount);
+        var kinds = Enum.GetValues<Discovery.FileKind>().Where(kind => project.Files.OfKind(kind).Count > 0).ToHashSet();
+        var report = new CheckReport(directory, result, engine.Rules, configuration.FailOn, project.Files.FileCount, kinds);
         using (var target = ReportTarget.Open(outputPath))
         {
             switch (format)
