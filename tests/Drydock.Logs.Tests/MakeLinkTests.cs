@@ -80,6 +80,19 @@ public sealed class MakeLinkTests
     }
 
     [Fact]
+    public void AJobsDefaultWorkingDirectoryIsWhereMakeRunsToo()
+    {
+        using var tree = new TempTree();
+        tree.Write("Makefile", "a:\n\ttrue\nb:\n\ttrue\nc:\n\ttrue\n")
+            .Write("api/Makefile", ".PHONY: test\ntest:\n        go test ./...\n")
+            .Write(".github/workflows/ci.yml", "jobs:\n  ci:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: api\n    steps:\n      - uses: actions/checkout@v4\n      - name: Test\n        run: make test\n");
+        var diagnosis = DiagnoseWithRepo(tree, LogHarness.GitHubJob("make test", ["Makefile:3: *** missing separator (did you mean TAB instead of 8 spaces?).  Stop."], 2));
+
+        Assert.Contains(diagnosis.Related, related => related.Location == new SourceLocation("api/Makefile", 3));
+        Assert.DoesNotContain(diagnosis.Related, related => related.Location.Path == "Makefile");
+    }
+
+    [Fact]
     public void MissingTargetInADockerBuildIsLinkedToTheRunAndCitesDF060()
     {
         using var tree = new TempTree();

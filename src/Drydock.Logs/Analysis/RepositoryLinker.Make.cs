@@ -175,68 +175,9 @@ internal sealed partial class RepositoryLinker
         return null;
     }
 
-    /// <summary>The make calls of a workflow step's <c>run:</c> and its <c>working-directory</c> (null when from an expression).</summary>
-    private MakeSite? WorkflowSite(SourceLocation step)
-    {
-        var lines = ReadLines(step.Path);
-        if (step.Line < 1 || step.Line > lines.Count)
-        {
-            return null;
-        }
-
-        int item = step.Line - 1;
-        if (!IsListItem(lines[item]))
-        {
-            int keyIndent = Indent(lines[item]);
-            do
-            {
-                item--;
-            }
-            while (item >= 0 && !(IsListItem(lines[item]) && Indent(lines[item]) < keyIndent));
-        }
-
-        if (item < 0)
-        {
-            return null;
-        }
-
-        int itemIndent = Indent(lines[item]);
-        string? folder = "";
-        string script = "";
-        int scriptLine = 0;
-        for (int i = item; i < lines.Count && (i == item || lines[i].Trim().Length == 0 || Indent(lines[i]) > itemIndent); i++)
-        {
-            string key = i == item ? lines[i].TrimStart().TrimStart('-').TrimStart() : lines[i].TrimStart();
-            if (key.StartsWith("working-directory:", StringComparison.Ordinal))
-            {
-                string value = Unquote(key["working-directory:".Length..]);
-                folder = value.Contains("${{", StringComparison.Ordinal) || value.Contains('$', StringComparison.Ordinal) ? null : Join("", value);
-            }
-            else if (key.StartsWith("run:", StringComparison.Ordinal))
-            {
-                string value = key[4..].Trim();
-                if (value.Length > 0 && value[0] is '|' or '>')
-                {
-                    int runIndent = Indent(lines[i]);
-                    int end = i + 1;
-                    while (end < lines.Count && (lines[end].Trim().Length == 0 || Indent(lines[end]) > runIndent))
-                    {
-                        end++;
-                    }
-
-                    script = string.Join('\n', lines[(i + 1)..end]);
-                    scriptLine = i + 2;
-                }
-                else
-                {
-                    script = Unquote(value);
-                    scriptLine = i + 1;
-                }
-            }
-        }
-
-        return script.Length == 0 ? null : new MakeSite(step.Path, MakeCall.In(script, scriptLine), folder);
-    }
+    /// <summary>The make calls of a workflow step's <c>run:</c> and the folder it runs in (null when an expression decides it).</summary>
+    private MakeSite? WorkflowSite(SourceLocation step) =>
+        workflowSteps.Value.At(step) is { ScriptLine: > 0 } found ? new MakeSite(step.Path, MakeCall.In(found.Script, found.ScriptLine), found.Folder) : null;
 
     /// <summary>The make calls of a RUN instruction (shell form); make runs in the image, here assumed to mirror the Dockerfile's folder.</summary>
     private MakeSite? DockerSite(SourceLocation instruction)
@@ -304,10 +245,6 @@ internal sealed partial class RepositoryLinker
 
         return string.Join('/', parts);
     }
-
-    private static bool IsListItem(string line) => line.TrimStart() is "-" || line.TrimStart().StartsWith("- ", StringComparison.Ordinal);
-
-    private static int Indent(string line) => line.Length - line.TrimStart().Length;
 
     private static bool IsMakefileName(string name) =>
         name is "GNUmakefile" or "makefile" or "Makefile" || name.StartsWith("Makefile.", StringComparison.Ordinal) || name.EndsWith(".mk", StringComparison.Ordinal);

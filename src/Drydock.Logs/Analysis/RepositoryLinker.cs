@@ -22,6 +22,7 @@ internal sealed partial class RepositoryLinker
     private readonly Lazy<IReadOnlyList<string>> workflows;
     private readonly Lazy<IReadOnlyList<string>> makefiles;
     private readonly Lazy<ComposeServiceLocator> compose;
+    private readonly Lazy<WorkflowStepIndex> workflowSteps;
     private readonly SignatureCatalog catalog;
 
     public RepositoryLinker(string root, IReadOnlyList<Finding> findings, SignatureCatalog? catalog = null)
@@ -33,6 +34,7 @@ internal sealed partial class RepositoryLinker
         workflows = new(() => FindWorkflows());
         makefiles = new(() => FindFiles(IsMakefileName));
         compose = new(() => new ComposeServiceLocator(this.root, FindFiles(ComposeServiceLocator.IsComposeFileName)));
+        workflowSteps = new(() => WorkflowStepIndex.Load(this.root, workflows.Value));
     }
 
     public Diagnosis Link(Diagnosis diagnosis, LogScan? scan)
@@ -351,65 +353,7 @@ internal sealed partial class RepositoryLinker
         return text.ToString();
     }
 
-    private SourceLocation? FindWorkflowStep(string step)
-    {
-        string command = step.StartsWith("Run ", StringComparison.Ordinal) ? step[4..].Trim() : "";
-        foreach (string path in workflows.Value)
-        {
-            var lines = ReadLines(path);
-            for (int i = 0; i < lines.Count; i++)
-            {
-                string trimmed = lines[i].Trim().TrimStart('-').Trim();
-                if (trimmed.StartsWith("name:", StringComparison.Ordinal) && Unquote(trimmed[5..]) == step)
-                {
-                    return new SourceLocation(path, i + 1);
-                }
-
-                if (command.Length > 0
-                    && ((trimmed.StartsWith("uses:", StringComparison.Ordinal) && Unquote(trimmed[5..]) == command)
-                        || (trimmed.StartsWith("run:", StringComparison.Ordinal) && Unquote(trimmed[4..]) == command)))
-                {
-                    return new SourceLocation(path, i + 1);
-                }
-            }
-        }
-
-        // A multi-line run block: the step's title is its first command line.
-        if (command.Length > 0)
-        {
-            foreach (string path in workflows.Value)
-            {
-                var lines = ReadLines(path);
-                for (int i = 1; i < lines.Count; i++)
-                {
-                    if (lines[i].Trim() == command && lines[..i].LastOrDefault(line => line.Trim().TrimStart('-').Trim().StartsWith("run:", StringComparison.Ordinal)) is not null)
-                    {
-                        int run = i - 1;
-                        while (run > 0 && !lines[run].Trim().TrimStart('-').Trim().StartsWith("run:", StringComparison.Ordinal))
-                        {
-                            run--;
-                        }
-
-                        return new SourceLocation(path, run + 1);
-                    }
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static string Unquote(string value)
-    {
-        value = value.Trim();
-        int comment = value.IndexOf(" #", StringComparison.Ordinal);
-        if (comment >= 0)
-        {
-            value = value[..comment].TrimEnd();
-        }
-
-        return value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0] ? value[1..^1] : value;
-    }
+    private SourceLocation? FindWorkflowStep(string step) => workflowSteps.Value.Find(step);
 
     private List<string> ReadLines(string relative)
     {
