@@ -36,6 +36,17 @@ public sealed class StructureTests
         Assert.Equal(2, scan.Hits.Single(hit => hit.Signature.Id == "LG120").MatchLine);
     }
 
+    [Theory]
+    [InlineData("Step : x\n")]
+    [InlineData("Step  : x\nStep 1/2 : RUN true\n")]
+    public void AStepLineWithoutACounterIsPlainText(string log)
+    {
+        // Found by the coverage-guided fuzzer (fuzz/): the counter was sliced before checking it was there.
+        var scan = LogHarness.Scan(log);
+        Assert.Null(scan.Problem);
+        Assert.DoesNotContain(scan.Steps, step => step.Name.StartsWith("Step  :", StringComparison.Ordinal) || step.Name.StartsWith("Step :", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void TheLegacyBuilderStepFails()
     {

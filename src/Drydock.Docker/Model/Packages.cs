@@ -134,7 +134,7 @@ public sealed class InstallCommand
                 {
                     string option = value.Contains('=') ? value[..value.IndexOf('=')] : value;
                     bool inline = value.Contains('=') || (option.Length > 2 && option[1] != '-' && OptionsWithValue.Contains(option[..2]));
-                    string name = inline && option[1] != '-' ? option[..2] : option;
+                    string name = inline && option.Length >= 2 && option[1] != '-' ? option[..2] : option;
                     if (OptionsWithValue.Contains(name))
                     {
                         ShellWord? argument = inline ? null : i + 1 < arguments.Count ? arguments[++i] : null;
@@ -216,7 +216,8 @@ public sealed class InstallCommand
 
         private (string Name, string? Version) SplitVersion(string value)
         {
-            if (Manager == PackageManager.Rpm)
+            // A version separator needs a name before it ("" and "=" name nothing).
+            if (Manager == PackageManager.Rpm || value.Length < 2)
             {
                 return (value, null);
             }

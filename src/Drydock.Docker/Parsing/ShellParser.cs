@@ -371,7 +371,7 @@ public sealed class ShellParser
             name = name[..^1];
         }
 
-        return (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? name : null;
+        return name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? name : null;
     }
 
     private static ShellWord ValueOfAssignment(ShellWord word, string name)

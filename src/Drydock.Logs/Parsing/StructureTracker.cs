@@ -356,8 +356,9 @@ public sealed class StructureTracker
         var trimmed = display.TrimStart();
         if (display.StartsWith("Step ") && display.Contains(" : ", StringComparison.Ordinal))
         {
+            // "Step : x" has the " : " before the counter would start.
             int colon = display.IndexOf(" : ");
-            var counter = display[5..colon];
+            var counter = colon > 5 ? display[5..colon] : [];
             if (counter.Contains('/') && char.IsAsciiDigit(counter[0]))
             {
                 Formats |= LogFormats.LegacyBuilder;

@@ -55,6 +55,20 @@ public class AnalyzerTests
         Assert.Contains(name == "binary" ? "binary" : "invalid UTF-8", finding.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Inputs the coverage-guided fuzzer (fuzz/) found to crash the parser or the model, reduced to one line.</summary>
+    [Theory]
+    [InlineData("FROM debian:12\nRUN +=x\n")]
+    [InlineData("FROM debian:12\nRUN apt-get install \"\"\n")]
+    [InlineData("FROM python:3.12\nRUN pip install \"\" =\n")]
+    [InlineData("FROM debian:12\nRUN apt-get install -=5s\n")]
+    public void Inputs_the_fuzzer_found_are_analysed_without_an_internal_error(string dockerfile)
+    {
+        using var tree = new TempTree();
+        tree.Write("Dockerfile", dockerfile);
+        var result = new CheckEngine([new DockerfileAnalyzer()]).Run(Project.Open(tree.Root));
+        Assert.Empty(result.Notes);
+    }
+
     [Fact]
     public void A_50_MB_dockerfile_is_refused_with_a_finding()
     {

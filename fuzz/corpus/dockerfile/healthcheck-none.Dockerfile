@@ -1,0 +1,4 @@
+FROM nginx:1.27-alpine
+EXPOSE 80
+HEALTHCHECK NONE
+USER nginx

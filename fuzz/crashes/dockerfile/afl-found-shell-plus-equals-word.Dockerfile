@@ -1,0 +1,2 @@
+FROM ngon?|||(
+CMD +=)(["pythFRO_ mpp", "!m", #
