@@ -43,6 +43,16 @@ public sealed class ContainerLinkTests
         Assert.Contains(diagnosis.CitedFindings, finding => finding.RuleId == "DF040" && finding.Location.Line == 19);
     }
 
+    [Fact]
+    public void ASubmoduleWithoutAUrlCitesTheCheckoutStepThatFetchesIt()
+    {
+        // The finding sits on the step's `submodules: recursive` input, below the `uses:` line the log's title names.
+        var diagnosis = Diagnose("case-c-accel-lib", "multiarch build (linux-arm64).log");
+        Assert.Equal("LG150", diagnosis.RuleId);
+        Assert.Contains(diagnosis.Related, place => place.Location == new Findings.SourceLocation(".github/workflows/multiarch.yml", 15));
+        Assert.Contains(diagnosis.CitedFindings, finding => finding.RuleId == "GA046" && finding.Location.Path == ".github/workflows/multiarch.yml");
+    }
+
     private static Diagnosis Diagnose(string example, string log)
     {
         string root = RepoRoot.Combine("examples", example);

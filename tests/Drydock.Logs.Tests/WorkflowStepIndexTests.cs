@@ -38,9 +38,9 @@ public sealed class WorkflowStepIndexTests
     public void LogTitlesFindTheStepAtTheKeyThatGaveTheTitle()
     {
         var index = Load(Workflow);
-        Assert.Equal(new SourceLocation(".github/workflows/ci.yml", 14), index.Find("Lint"));
-        Assert.Equal(new SourceLocation(".github/workflows/ci.yml", 13), index.Find("Run actions/checkout@v4"));
-        Assert.Equal(new SourceLocation(".github/workflows/ci.yml", 16), index.Find("Run pip install -e ."));
+        Assert.Equal(new SourceLocation(".github/workflows/ci.yml", 14, 0, 15), index.Find("Lint"));
+        Assert.Equal(new SourceLocation(".github/workflows/ci.yml", 13, 0, 13), index.Find("Run actions/checkout@v4"));
+        Assert.Equal(new SourceLocation(".github/workflows/ci.yml", 16, 0, 18), index.Find("Run pip install -e ."));
         Assert.Null(index.Find("Run make nothing"));
     }
 

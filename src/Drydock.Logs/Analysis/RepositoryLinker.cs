@@ -58,12 +58,15 @@ internal sealed partial class RepositoryLinker
         }
 
         SourceLocation? workflowStep = null;
+        SourceLocation? wholeStep = null;
         foreach (var job in diagnosis.Jobs.Take(1))
         {
             if (job.Step is { } step && FindWorkflowStep(step) is { } location)
             {
-                workflowStep = location;
-                Add(related, new RelatedLocation(location, $"the workflow step '{step}'"));
+                // Shown at the line that titles the step; findings anywhere in the step (a `with:` input) are cited.
+                wholeStep = location;
+                workflowStep = location with { EndLine = 0 };
+                Add(related, new RelatedLocation(workflowStep, $"the workflow step '{step}'"));
             }
         }
 
@@ -71,9 +74,9 @@ internal sealed partial class RepositoryLinker
         LinkComposeServices(diagnosis, related);
 
         var cited = new List<Finding>();
-        foreach (var place in related)
+        foreach (var place in related.Select(item => item.Location).Append(wholeStep).OfType<SourceLocation>())
         {
-            cited.AddRange(findings.Where(finding => At(finding.Location, place.Location) && !cited.Contains(finding)));
+            cited.AddRange(findings.Where(finding => At(finding.Location, place) && !cited.Contains(finding)));
         }
 
         return diagnosis with { Related = related, CitedFindings = cited };

@@ -54,20 +54,21 @@ internal sealed class WorkflowStepIndex
         return index;
     }
 
-    /// <summary>The step a log's step title names, at the line of the key that gave the title (name, uses or run).</summary>
+    /// <summary>The step a log's step title names: from the line of the key that gave the title (name, uses or run) to the step's end.</summary>
     public SourceLocation? Find(string title)
     {
         string command = title.StartsWith("Run ", StringComparison.Ordinal) ? title[4..].Trim() : "";
         foreach (var step in steps)
         {
+            // The location spans the whole step, so check findings anywhere in it (a `with:` input) are cited.
             if (step.Name == title)
             {
-                return new SourceLocation(step.Path, step.NameLine);
+                return new SourceLocation(step.Path, step.NameLine, 0, step.EndLine);
             }
 
             if (command.Length > 0 && (step.Uses == command || step.FirstCommand == command))
             {
-                return new SourceLocation(step.Path, step.Uses == command ? step.UsesLine : step.RunKeyLine);
+                return new SourceLocation(step.Path, step.Uses == command ? step.UsesLine : step.RunKeyLine, 0, step.EndLine);
             }
         }
 
