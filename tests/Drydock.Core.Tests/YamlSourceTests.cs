@@ -29,6 +29,16 @@ public class YamlSourceTests
     }
 
     [Fact]
+    public void A_block_ends_on_its_last_descendants_line_not_where_the_next_key_starts()
+    {
+        Assert.True(YamlSource.TryParse(new SourceText("c.yaml", "services:\n  web:\n    image: nginx\n    ports:\n      - 80:80\n  db:\n    image: postgres\n"), out var source, out _));
+        var services = (YamlMappingNode)((YamlMappingNode)source!.Root!).Get("services")!;
+        Assert.Equal(5, services.Get("web")!.LastLine());
+        Assert.Equal("80:80", services.Get("web")!.LastDescendant().ScalarValue());
+        Assert.Equal(7, services.LastLine());
+    }
+
+    [Fact]
     public void Merge_keys_apply_with_explicit_keys_winning()
     {
         Assert.True(YamlSource.TryParse(new SourceText("c.yaml", "base: &b {image: x, restart: always}\nsvc:\n  <<: *b\n  image: y\n"), out var source, out _));

@@ -228,6 +228,21 @@ public static class YamlNodes
 
     public static string? ScalarValue(this YamlNode? node) => (node as YamlScalarNode)?.Value;
 
+    /// <summary>The node whose end is where <paramref name="node"/>'s text ends: YamlDotNet gives a block collection the end of its start.</summary>
+    public static YamlNode LastDescendant(this YamlNode node) => node switch
+    {
+        YamlMappingNode { Children.Count: > 0 } mapping => mapping.Children.Last().Value.LastDescendant(),
+        YamlSequenceNode { Children.Count: > 0 } sequence => sequence.Children[^1].LastDescendant(),
+        _ => node,
+    };
+
+    /// <summary>The 1-based line <paramref name="node"/>'s text ends on (a block ends where the next key starts, at column 1 of the following line).</summary>
+    public static int LastLine(this YamlNode node)
+    {
+        var last = node.LastDescendant();
+        return last.End.Column <= 1 && last.End.Line > last.Start.Line ? (int)last.End.Line - 1 : (int)last.End.Line;
+    }
+
     /// <summary>True for a plain (unquoted) scalar null: '', '~', 'null'.</summary>
     public static bool IsNull(this YamlNode? node) =>
         node is null || node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };

@@ -46,7 +46,7 @@ internal sealed partial class ComposeServiceLocator(string root, IReadOnlyList<s
         var result = new List<RelatedLocation>();
         foreach (var (path, source) in files.Value)
         {
-            if (source.Root is not YamlMappingNode top || Child(top, "services") is not YamlMappingNode services)
+            if (source.Root is not YamlMappingNode top || top.Get("services") is not YamlMappingNode services)
             {
                 continue;
             }
@@ -62,7 +62,7 @@ internal sealed partial class ComposeServiceLocator(string root, IReadOnlyList<s
                 result.Add(new RelatedLocation(Span(path, source, key, value), $"the compose service '{service}'"));
                 foreach (string keyName in new[] { "command", "entrypoint" })
                 {
-                    if (Child(body, keyName) is { } node)
+                    if (body.Get(keyName) is { } node)
                     {
                         result.Add(new RelatedLocation(Span(path, source, node, node), $"the {keyName} compose runs for '{service}'"));
                     }
@@ -83,7 +83,7 @@ internal sealed partial class ComposeServiceLocator(string root, IReadOnlyList<s
 
     private static bool Names(string name, string project, string service, YamlMappingNode body)
     {
-        if (name == service || (Child(body, "container_name") as YamlScalarNode)?.Value == name)
+        if (name == service || (body.Get("container_name") as YamlScalarNode)?.Value == name)
         {
             return true;
         }
@@ -97,7 +97,7 @@ internal sealed partial class ComposeServiceLocator(string root, IReadOnlyList<s
     /// <summary>The compose project name: the file's top-level <c>name:</c>, else its folder's name as compose normalises it.</summary>
     private string ProjectName(string composePath, YamlMappingNode top)
     {
-        if ((Child(top, "name") as YamlScalarNode)?.Value is { Length: > 0 } name && !name.Contains('$', StringComparison.Ordinal))
+        if ((top.Get("name") as YamlScalarNode)?.Value is { Length: > 0 } name && !name.Contains('$', StringComparison.Ordinal))
         {
             return name;
         }
@@ -110,14 +110,14 @@ internal sealed partial class ComposeServiceLocator(string root, IReadOnlyList<s
     private string? BuiltDockerfile(string composePath, YamlMappingNode body)
     {
         string? context = null, dockerfile = null;
-        switch (Child(body, "build"))
+        switch (body.Get("build"))
         {
             case YamlScalarNode { Value: { } text }:
                 context = text;
                 break;
             case YamlMappingNode build:
-                context = (Child(build, "context") as YamlScalarNode)?.Value ?? ".";
-                dockerfile = (Child(build, "dockerfile") as YamlScalarNode)?.Value;
+                context = (build.Get("context") as YamlScalarNode)?.Value ?? ".";
+                dockerfile = (build.Get("dockerfile") as YamlScalarNode)?.Value;
                 break;
             default:
                 return null;
@@ -136,15 +136,12 @@ internal sealed partial class ComposeServiceLocator(string root, IReadOnlyList<s
     /// <summary>The last ENTRYPOINT and the last CMD of the Dockerfile's final stage: what the container starts.</summary>
     private IEnumerable<(SourceLocation Location, string Instruction)> StartInstructions(string dockerfile)
     {
-        string[] lines;
-        try
-        {
-            lines = File.ReadAllLines(Path.Combine(root, dockerfile));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        if (!SourceReader.TryRead(Path.Combine(root, dockerfile), dockerfile, out var text, out _))
         {
             yield break;
         }
+
+        string[] lines = [.. text!.Text.Split('\n').Select(line => line.TrimEnd('\r'))];
 
         int entrypoint = -1, cmd = -1;
         bool continued = false;
@@ -175,49 +172,27 @@ internal sealed partial class ComposeServiceLocator(string root, IReadOnlyList<s
         }
     }
 
-    /// <summary>Where a node's text ends: YamlDotNet gives a block collection the end of its start, so follow the last child.</summary>
-    private static YamlNode LastDescendant(YamlNode node) => node switch
-    {
-        YamlMappingNode { Children.Count: > 0 } mapping => LastDescendant(mapping.Children.Last().Value),
-        YamlSequenceNode { Children.Count: > 0 } sequence => LastDescendant(sequence.Children[^1]),
-        _ => node,
-    };
-
     private static SourceLocation Span(string path, YamlSource source, YamlNode first, YamlNode last)
     {
         var (line, column) = source.Text.Position(YamlSource.Span(first).Start);
-        var (endLine, endColumn) = source.Text.Position(YamlSource.Span(LastDescendant(last)).End);
-
-        // A block ends where the next key starts: at column 1 of the following line, which is not the block's.
-        return endColumn <= 1 && endLine > line ? new SourceLocation(path, line, column, endLine - 1, 0) : new SourceLocation(path, line, column, endLine, endColumn);
+        var (endLine, endColumn) = source.Text.Position(YamlSource.Span(last.LastDescendant()).End);
+        int lastLine = last.LastLine();
+        return new SourceLocation(path, line, column, lastLine, lastLine == endLine ? endColumn : 0);
     }
 
-    private static YamlNode? Child(YamlMappingNode node, string key) =>
-        node.Children.FirstOrDefault(pair => pair.Key is YamlScalarNode { Value: { } name } && name == key).Value;
 
     private static List<(string, YamlSource)> Load(string root, IReadOnlyList<string> composeFiles)
     {
         var result = new List<(string, YamlSource)>();
 
-        // Files nearer the root first: the project's main compose file before a nested example's.
+        // Files nearer the root first: the project's main compose file before a nested example's. An unreadable or
+        // broken compose file links nothing; `drydock check` reports it.
         foreach (string relative in composeFiles.OrderBy(path => path.Count(c => c == '/')).ThenBy(path => path, StringComparer.Ordinal))
         {
-            string full = Path.Combine(root, relative);
-            try
+            if (SourceReader.TryRead(Path.Combine(root, relative), relative, out var text, out _, MaxComposeBytes)
+                && YamlSource.TryParse(text!, out var source, out _) && source is not null)
             {
-                if (!File.Exists(full) || new FileInfo(full).Length > MaxComposeBytes)
-                {
-                    continue;
-                }
-
-                if (YamlSource.TryParse(new SourceText(relative, File.ReadAllText(full)), out var source, out _) && source is not null)
-                {
-                    result.Add((relative, source));
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // An unreadable compose file links nothing; `drydock check` reports it.
+                result.Add((relative, source));
             }
         }
 

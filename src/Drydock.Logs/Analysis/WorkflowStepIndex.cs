@@ -29,25 +29,10 @@ internal sealed class WorkflowStepIndex
         var index = new WorkflowStepIndex();
         foreach (string path in workflows)
         {
-            string full = Path.Combine(root, path);
-            string text;
-            try
+            if (SourceReader.TryRead(Path.Combine(root, path), path, out var text, out _, MaxWorkflowBytes)
+                && YamlSource.TryParse(text!, out var source, out _) && source?.Root is YamlMappingNode top)
             {
-                if (new FileInfo(full).Length > MaxWorkflowBytes)
-                {
-                    continue;
-                }
-
-                text = File.ReadAllText(full);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            if (YamlSource.TryParse(new SourceText(path, text), out var source, out _) && source?.Root is YamlMappingNode top)
-            {
-                index.Add(path, text.Split('\n'), top);
+                index.Add(path, text!.Text.Split('\n'), top);
             }
         }
 
@@ -103,7 +88,7 @@ internal sealed class WorkflowStepIndex
                 steps.Add(new WorkflowStep(
                     path,
                     (int)item.Start.Line,
-                    EndLine(item),
+                    item.LastLine(),
                     item.Get("name").ScalarValue(),
                     LineOf(item, "name"),
                     item.Get("uses").ScalarValue()?.Trim(),
@@ -159,25 +144,6 @@ internal sealed class WorkflowStepIndex
     }
 
     private static int LineOf(YamlMappingNode item, string key) => item.KeyNode(key) is { } node ? (int)node.Start.Line : 0;
-
-    /// <summary>YamlDotNet ends a block mapping where it starts; its last descendant knows where its text ends.</summary>
-    private static int EndLine(YamlNode node)
-    {
-        while (true)
-        {
-            switch (node)
-            {
-                case YamlMappingNode { Children.Count: > 0 } mapping:
-                    node = mapping.Children.Last().Value;
-                    continue;
-                case YamlSequenceNode { Children.Count: > 0 } sequence:
-                    node = sequence.Children[^1];
-                    continue;
-                default:
-                    return node.End.Column <= 1 && node.End.Line > node.Start.Line ? (int)node.End.Line - 1 : (int)node.End.Line;
-            }
-        }
-    }
 }
 
 /// <summary>One workflow step: where it is (1-based lines), its keys' lines (0 when absent), its script and working directory.</summary>
