@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Drydock.Discovery;
 using Drydock.Findings;
 using Drydock.Logs.Model;
 using Drydock.Logs.Signatures;
@@ -218,33 +219,10 @@ internal sealed partial class RepositoryLinker
     }
 
     /// <summary>A relative path joined to a repository folder, "." and ".." resolved; null when absolute or outside.</summary>
-    private static string? Join(string? folder, string relative)
-    {
-        if (folder is null || relative.Length == 0 || relative.StartsWith('/') || relative.Contains(':', StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var parts = new List<string>(folder.Split('/', StringSplitOptions.RemoveEmptyEntries));
-        foreach (string part in relative.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (part == "..")
-            {
-                if (parts.Count == 0)
-                {
-                    return null;
-                }
-
-                parts.RemoveAt(parts.Count - 1);
-            }
-            else if (part != ".")
-            {
-                parts.Add(part);
-            }
-        }
-
-        return string.Join('/', parts);
-    }
+    private static string? Join(string? folder, string relative) =>
+        folder is null || relative.Length == 0 || relative.StartsWith('/') || relative.Contains(':', StringComparison.Ordinal)
+            ? null
+            : RepositoryPath.Combine(folder, relative.Replace('\\', '/'));
 
     private static bool IsMakefileName(string name) =>
         name is "GNUmakefile" or "makefile" or "Makefile" || name.StartsWith("Makefile.", StringComparison.Ordinal) || name.EndsWith(".mk", StringComparison.Ordinal);
